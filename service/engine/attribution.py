@@ -1,0 +1,443 @@
+"""Attribution: which words were reported, through which cue, by whom.
+
+Two passes over a parsed document, in the manner of the sieve-based quote
+attribution of Muzny et al. (2017) and the PARC cue–source–content model of
+Pareti (2015):
+
+1. Quotation marks first. Every quotation that stands on its own (opens a
+   paragraph or sentence, or follows a colon or comma) looks for its frame:
+   a cue after it ("…,” she said), before it (Mr. Trump said: “…”), a dash
+   and a name ("…” ― Jane Doe), or, failing those, the speaker of the
+   quotation just before it (a continuation paragraph).
+2. Cues next. Every reporting verb with a clausal complement ("said that …",
+   "…, analysts said") and every "according to" yields its reported clause.
+   A clause that contains a quotation is mixed; one that is only a quotation
+   already found in pass 1 is dropped as a duplicate.
+
+Quoted fragments inside a sentence that no cue governs are scare quotes or
+titles and are not attributed.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .cues import ACCORDING_TO, Cue, find_cues
+from .marks import QuoteMarks, pair_quotes
+from .syntax import has_clause_right, is_verb, mention, subject
+
+DASHES = "—―–"
+_STANDALONE_BEFORE = set("\n:.!?,;—―–([") | {'"', "”", "“", "'", "’", "‘"}
+_FRAME_REACH = 8  # tokens between a quotation's mark and its cue verb
+_TRIM = set(" \t\r\n\u00a0,;:—–-")
+_LEADING_MARKERS = {"that", "whether"}
+_CONCESSIVE = {"though", "although", "while", "whereas", "even"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One quotation or reported statement, in character offsets."""
+
+    type: str  # direct | indirect | mixed
+    content: tuple[int, int]
+    cue: Cue | None
+    cue_span: tuple[int, int] | None
+    speaker: Token | None  # head token of the speaker mention
+    speaker_span: tuple[int, int] | None
+    rule: str
+    quotes: list[QuoteMarks] = field(default_factory=list)
+
+
+class _Index:
+    """Fast char-offset lookups over one document's tokens and quotations."""
+
+    def __init__(self, doc: Doc, quotes: list[QuoteMarks]):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.quotes = quotes
+        self.q_open = [q.open_mark for q in quotes]
+
+    def token_at(self, char: int) -> Token | None:
+        """Token covering a character, or the first one after it."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i >= 0 and char < self.starts[i] + len(self.doc[i]):
+            return self.doc[i]
+        i += 1
+        return self.doc[i] if i < len(self.doc) else None
+
+    def quote_around(self, char: int) -> QuoteMarks | None:
+        i = bisect.bisect_right(self.q_open, char) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            end = q.close_mark if q.closed else q.end
+            if q.open_mark <= char <= end:
+                return q
+            i -= 1
+            if i >= 0 and self.quotes[i].end < char - 5000:
+                break
+        return None
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quote_around(token.idx) is not None
+
+
+def _span_of(token_span) -> tuple[int, int]:
+    return token_span.start_char, token_span.end_char
+
+
+def _speaker_of(cue: Cue) -> Token | None:
+    if cue.lemma == ACCORDING_TO:
+        to = cue.token.doc[cue.token.i + 1]
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return subject(cue.token)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    head = text[start:end].split(None, 1)
+    if len(head) == 2 and head[0].lower() in _LEADING_MARKERS:
+        start = text.index(head[1], start)
+    return start, end
+
+
+def _is_standalone(text: str, q: QuoteMarks) -> bool:
+    """The quotation is a sentence of its own rather than a fragment of one."""
+    j = q.open_mark - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in _STANDALONE_BEFORE
+
+
+class _Extractor:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = pair_quotes(self.text)
+        self.index = _Index(doc, self.quotes)
+        self.cues = [c for c in find_cues(doc) if not self.index.in_quote(c.token)]
+        self.cue_by_token = {c.token.i: c for c in self.cues}
+        self.found: list[Attribution] = []
+
+    # -- pass 1: quotation marks -------------------------------------------------
+
+    def _after_frame(self, q: QuoteMarks) -> Cue | None:
+        if not q.closed:
+            return None
+        first = self.index.token_at(q.close_mark + 1)
+        if first is None:
+            return None
+        doc = self.doc
+        for i in range(first.i, min(first.i + _FRAME_REACH, len(doc))):
+            token = doc[i]
+            if "\n" in token.text or token.text in "“‘\"" or (token.is_sent_start and i > first.i):
+                return None
+            cue = self.cue_by_token.get(i)
+            if cue is not None:
+                if cue.lemma != ACCORDING_TO and has_clause_right(cue.token, self._outside_quotes):
+                    return None
+                return cue
+            if is_verb(token) and token.pos_ != "AUX" and token.dep_ not in ("amod", "compound"):
+                return None
+        return None
+
+    def _before_frame(self, q: QuoteMarks) -> Cue | None:
+        j = q.open_mark - 1
+        while j >= 0 and self.text[j].isspace() and self.text[j] != "\n":
+            j -= 1
+        if j < 0 or self.text[j] not in ":,":
+            return None
+        last = self.index.token_at(j)
+        if last is None:
+            return None
+        doc = self.doc
+        for i in range(last.i - 1, max(last.i - _FRAME_REACH - 1, -1), -1):
+            token = doc[i]
+            if "\n" in token.text or token.text in "”’\"" or token.text in ".!?":
+                return None
+            cue = self.cue_by_token.get(i)
+            if cue is not None and cue.cls != "naming":
+                return cue
+            if is_verb(token) and token.pos_ != "AUX":
+                return None
+        return None
+
+    def _dash_frame(self, q: QuoteMarks) -> tuple[int, int] | None:
+        """“…” ― Jane Doe: the dash and the name after it."""
+        if not q.closed:
+            return None
+        j = q.close_mark + 1
+        while j < len(self.text) and self.text[j] in " \t\u00a0":
+            j += 1
+        if j >= len(self.text) or self.text[j] not in DASHES:
+            return None
+        return j, j + 1
+
+    def _outside_quotes(self, token: Token) -> bool:
+        return not self.index.in_quote(token)
+
+    def _quote_attribution(self, q: QuoteMarks, cue: Cue | None, rule: str, speaker=None) -> Attribution:
+        if cue is not None and speaker is None:
+            speaker = _speaker_of(cue)
+        span = _span_of(mention(speaker)) if speaker is not None else None
+        cue_span = (cue.start, cue.end) if cue else None
+        return Attribution("direct", (q.start, q.end), cue, cue_span, speaker, span, rule, [q])
+
+    def quotations(self) -> None:
+        previous: Attribution | None = None
+        for q in self.quotes:
+            if not _is_standalone(self.text, q):
+                continue
+            found = None
+            cue = self._after_frame(q)
+            if cue is not None:
+                found = self._quote_attribution(q, cue, "quote-cue-after")
+            elif (cue := self._before_frame(q)) is not None:
+                found = self._quote_attribution(q, cue, "quote-cue-before")
+            elif (dash := self._dash_frame(q)) is not None:
+                name = self.index.token_at(dash[1])
+                if name is not None and name.pos_ == "PROPN":
+                    found = self._quote_attribution(q, None, "quote-dash", speaker=name)
+                    found.cue_span = dash
+                    found.speaker_span = _span_of(_name_run(name))
+            elif previous is not None and self._continues(previous, q):
+                found = Attribution(
+                    "direct", (q.start, q.end), previous.cue, previous.cue_span,
+                    previous.speaker, previous.speaker_span, "quote-continuation", [q],
+                )
+            if found is not None and (found.speaker is not None or found.rule == "quote-dash"):
+                self.found.append(found)
+                previous = found
+
+    def _continues(self, previous: Attribution, q: QuoteMarks) -> bool:
+        """A quotation with no frame continues the one just before it when no
+        other cue and at most one paragraph break come between them."""
+        gap_start = previous.quotes[-1].end if previous.quotes else previous.content[1]
+        gap = self.text[gap_start : q.open_mark]
+        if gap.count("\n") > 2 or gap.strip("\n").count("\n") > 0 and len(gap) > 400:
+            return False
+        own = previous.cue.token.i if previous.cue else None
+        for cue in self.cues:
+            if gap_start <= cue.start < q.open_mark and cue.token.i != own:
+                return False
+        return True
+
+    # -- pass 2: cues --------------------------------------------------------------
+
+    def _clause_spans(self, cue: Cue) -> list[tuple[int, int]]:
+        """The reported clause(s) a cue governs, as character spans."""
+        return [self._char_span(a, b) for a, b in self._clause_ranges(cue) if b >= a]
+
+    def _char_span(self, first: int, last: int) -> tuple[int, int]:
+        doc = self.doc
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+    def _clause_ranges(self, cue: Cue) -> list[tuple[int, int]]:
+        """Token ranges (first, last) of the reported clause(s)."""
+        verb = cue.token
+        doc = self.doc
+        if cue.lemma == ACCORDING_TO:
+            head = verb.head
+            if head is verb:
+                return []
+            left, right = head.left_edge.i, head.right_edge.i
+            sub = verb.left_edge.i, verb.right_edge.i
+            if sub[0] > left:  # "X …, according to Y": the clause before the cue
+                return [self._clean(head, left, sub[0] - 1)]
+            if sub[1] < right:  # "According to Y, X …"
+                return [self._clean(head, sub[1] + 1, right)]
+            return []
+        if cue.cls == "naming" or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        if cue.verb and cue.verb.particle == "for":
+            prep = next((c for c in verb.children if c.lower_ == "for"), None)
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
+            return [self._clean(obj, obj.left_edge.i, obj.right_edge.i)] if obj is not None else []
+        ranges = []
+        for child in verb.children:
+            if child.dep_ != "ccomp" or not _finite(child):
+                continue
+            if child.i > verb.i:
+                ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+            elif self._parenthetical(verb, child.right_edge.i):
+                # "…, analysts said.": the clause before the cue is what was said.
+                ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+        if not ranges and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+            # "The call lasted an hour, he added": the clause the cue interrupts.
+            head = verb.head
+            edge = verb.left_edge.i
+            end = edge - 1
+            while end > head.left_edge.i and doc[end].is_punct:
+                end -= 1
+            comma = doc[edge].is_punct or end < edge - 1
+            if comma and end >= head.left_edge.i and self._parenthetical(verb, end):
+                ranges.append(self._clean(head, head.left_edge.i, end))
+        for child in verb.rights:
+            # "…, he added, and “resulted in …”": a subjectless verb joined to the cue.
+            if child.dep_ == "conj" and is_verb(child) and child.i not in self.cue_by_token:
+                if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+                    ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+        return ranges
+
+    def _parenthetical(self, verb: Token, clause_end: int) -> bool:
+        """A cue after its clause is a parenthetical frame: between the clause and
+        the verb only punctuation and the subject; after it, no clause of its own."""
+        doc = self.doc
+        subj = subject(verb)
+        for i in range(clause_end + 1, verb.i):
+            t = doc[i]
+            if t.is_punct or t.dep_ in ("advmod", "cc") and t.lower_ in ("also", "and", "then", "later"):
+                continue
+            if subj is not None and subj.left_edge.i <= i <= subj.right_edge.i:
+                continue
+            return False
+        for child in verb.rights:
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+                return False  # "responded by halting …"
+            if child.dep_ in ("ccomp", "xcomp", "advcl"):
+                return False
+        return True
+
+    def _clean(self, head: Token, first: int, last: int) -> tuple[int, int]:
+        """Clip a clause to its paragraph and drop what hangs on the whole
+        sentence: ", though …", ", meaning …", "…, adding …", "and analysts say …"."""
+        doc = self.doc
+        for t in head.subtree:
+            if t.i <= first or t.i > last or t is head:
+                continue
+            edge = t.left_edge.i
+            after_comma = edge > first and doc[edge - 1].text in (",", ";", "—", "–")
+            if t.dep_ == "advcl" and after_comma and (
+                t.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in t.children)
+            ):
+                last = min(last, edge - 2)
+            elif t.i in self.cue_by_token and t.dep_ in ("conj", "advcl", "parataxis") and subject(t) is not None:
+                cut = edge - 1
+                while cut > first and (doc[cut].is_punct or doc[cut].dep_ == "cc"):
+                    cut -= 1
+                last = min(last, cut)
+        for i in range(first + 1, head.i):
+            if doc[i].text == ":" and first < i < last:
+                first = i + 1  # "Xi and Trump Call: Trump spoke …" — a heading before a colon
+        # a clause never runs over a line break
+        for i in range(first, last + 1):
+            if "\n" in doc[i].text:
+                if i <= head.i:
+                    first = i + 1
+                else:
+                    last = i - 1
+                    break
+        return first, last
+
+    def _reports_speech(self, cue: Cue) -> bool:
+        """"He warned that …, according to state media": the source only relays
+        a speech act that has its own cue; that cue's subject is the speaker."""
+        head = cue.token.head
+        inner = self.cue_by_token.get(head.i)
+        return cue.lemma == ACCORDING_TO and inner is not None and bool(self._clause_ranges(inner))
+
+    def cue_clauses(self) -> None:
+        direct = list(self.found)
+        for cue in self.cues:
+            speaker = _speaker_of(cue)
+            if speaker is None or self._reports_speech(cue):
+                continue
+            for start, end in self._clause_spans(cue):
+                start, end = _trim(self.text, start, end)
+                if end - start < 2:
+                    continue
+                if any(_covers(a.content, (start, end)) for a in direct):
+                    continue  # the quotation pass already has these words
+                inner = [q for q in self.quotes if start <= q.open_mark < end or start < q.end <= end]
+                kind = "indirect"
+                if inner:
+                    kind = "mixed"
+                    if len(inner) == 1 and _trim(self.text, inner[0].start, inner[0].end) == _trim(
+                        self.text, *_strip_marks(self.text, start, end)
+                    ):
+                        kind = "direct"
+                        start, end = inner[0].start, inner[0].end
+                rule = "according-to" if cue.lemma == ACCORDING_TO else f"cue-{kind}"
+                self.found.append(
+                    Attribution(
+                        kind, (start, end), cue, (cue.start, cue.end), speaker,
+                        _span_of(mention(speaker)), rule, inner,
+                    )
+                )
+
+    def fragments(self) -> None:
+        """Quoted fragments governed by a cue ("described as “very positive”")."""
+        covered = [a.content for a in self.found]
+        for q in self.quotes:
+            if _is_standalone(self.text, q) or any(_overlaps(c, (q.start, q.end)) for c in covered):
+                continue
+            token = self.index.token_at(q.start)
+            cue = None
+            while token is not None and token.head is not token:
+                token = token.head
+                if token.i in self.cue_by_token:
+                    cue = self.cue_by_token[token.i]
+                    break
+                if is_verb(token) and token.pos_ != "AUX":
+                    break
+            if cue is None or (speaker := _speaker_of(cue)) is None:
+                continue
+            start, end = _trim(self.text, q.start, q.end)
+            self.found.append(
+                Attribution("mixed", (start, end), cue, (cue.start, cue.end), speaker,
+                            _span_of(mention(speaker)), "quote-fragment", [q])
+            )
+
+    def run(self) -> list[Attribution]:
+        self.quotations()
+        self.cue_clauses()
+        self.fragments()
+        self.found.sort(key=lambda a: a.content)
+        return self.found
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a subject or a complementizer, not an infinitive."""
+    children = list(clause.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children) or any(
+        c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in children
+    )
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    marks = "“”\"‘’'«»„"
+    while start < end and (text[start] in marks or text[start] in _TRIM):
+        start += 1
+    while end > start and (text[end - 1] in marks or text[end - 1] in _TRIM):
+        end -= 1
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _covers(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """Most of inner lies within outer."""
+    overlap = min(outer[1], inner[1]) - max(outer[0], inner[0])
+    return overlap > 0 and overlap >= 0.6 * (inner[1] - inner[0])
+
+
+def _name_run(token: Token):
+    doc = token.doc
+    end = token.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and "\n" not in doc[end + 1].text_with_ws[:-1]:
+        end += 1
+    return doc[token.i : end + 1]
+
+
+def attribute(doc: Doc) -> list[Attribution]:
+    """All attributions in a parsed document, in text order."""
+    return _Extractor(doc).run()

@@ -1,0 +1,75 @@
+"""Attribution cues: reporting verbs, "according to", and headline colons.
+
+A cue is the word or phrase that marks a statement as someone's: the verb of
+saying (Levin's "say verbs" and their kin, listed in ``models/cues.tsv``), the
+complex preposition "according to", or the colon of a headline
+("Sanders: Clinton needs to …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueVerb, cue_verbs
+
+ACCORDING_TO = "according to"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue in a parsed document."""
+
+    token: Token  # the verb, "according", or the colon
+    start: int  # character span of the cue phrase
+    end: int
+    lemma: str
+    verb: CueVerb | None  # lexicon entry for verb cues
+
+    @property
+    def cls(self) -> str:
+        return self.verb.cls if self.verb else "source"
+
+
+def _verb_entry(token: Token) -> CueVerb | None:
+    entries = cue_verbs().get(token.lemma_.lower())
+    if not entries:
+        return None
+    particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
+    plain = None
+    for entry in entries:
+        if entry.particle is None:
+            plain = entry
+        elif entry.particle in particles:
+            return entry
+    return plain
+
+
+def _is_verbal(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return token.dep_ not in ("amod", "compound", "nmod")
+    return False
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every cue in the document, in text order."""
+    cues = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            nxt = doc[token.i + 1]
+            cues.append(Cue(token, token.idx, nxt.idx + len(nxt), ACCORDING_TO, None))
+            continue
+        if not _is_verbal(token):
+            continue
+        entry = _verb_entry(token)
+        if entry is None:
+            continue
+        end = token.idx + len(token)
+        if entry.particle:
+            part = next(c for c in token.children if c.lower_ == entry.particle)
+            if part.i == token.i + 1:
+                end = part.idx + len(part)
+        lemma = token.lemma_.lower() + (f" {entry.particle}" if entry.particle else "")
+        cues.append(Cue(token, token.idx, end, lemma, entry))
+    return cues
