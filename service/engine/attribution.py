@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from .annotations import Channel, Hedge
 from .cues import ACCORDING_TO, Cue, find_cues
 from .marks import QuoteMarks, pair_quotes
 from .syntax import has_clause_right, is_verb, mention, subject
@@ -34,6 +36,10 @@ _STANDALONE_BEFORE = set("\n:.!?,;—―–([") | {'"', "”", "“", "'", "’"
 _FRAME_REACH = 8  # tokens between a quotation's mark and its cue verb
 _TRIM = set(" \t\r\n\u00a0,;:—–-")
 _LEADING_MARKERS = {"that", "whether"}
+# Verbs whose object is, in practice, never a plain noun phrase: an object
+# followed by a clause is a misparsed reported clause.
+_CLAUSE_AFTER_OBJECT = {"say", "add", "write", "claim", "argue", "insist", "contend", "note", "explain",
+                        "acknowledge", "predict", "suggest", "state", "declare", "report", "assert"}
 _CONCESSIVE = {"though", "although", "while", "whereas", "even"}
 
 
@@ -49,6 +55,9 @@ class Attribution:
     speaker_span: tuple[int, int] | None
     rule: str
     quotes: list[QuoteMarks] = field(default_factory=list)
+    entity: Any = None  # speakers.Entity, set by speaker resolution
+    channel: Channel | None = None
+    hedges: list[Hedge] = field(default_factory=list)
 
 
 class _Index:
@@ -115,10 +124,10 @@ def _is_standalone(text: str, q: QuoteMarks) -> bool:
 
 
 class _Extractor:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotes: list[QuoteMarks]):
         self.doc = doc
         self.text = doc.text
-        self.quotes = pair_quotes(self.text)
+        self.quotes = quotes
         self.index = _Index(doc, self.quotes)
         self.cues = [c for c in find_cues(doc) if not self.index.in_quote(c.token)]
         self.cue_by_token = {c.token.i: c for c in self.cues}
@@ -252,7 +261,7 @@ class _Extractor:
             if sub[1] < right:  # "According to Y, X …"
                 return [self._clean(head, sub[1] + 1, right)]
             return []
-        if cue.cls == "naming" or any(c.dep_ == "neg" for c in verb.children):
+        if cue.cls == "naming" or _negated_or_modal(verb):
             return []
         if cue.verb and cue.verb.particle == "for":
             prep = next((c for c in verb.children if c.lower_ == "for"), None)
@@ -267,6 +276,8 @@ class _Extractor:
             elif self._parenthetical(verb, child.right_edge.i):
                 # "…, analysts said.": the clause before the cue is what was said.
                 ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+        if not ranges and verb.lemma_.lower() in _CLAUSE_AFTER_OBJECT:
+            ranges.extend(self._misparsed_clause(verb))
         if not ranges and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
             # "The call lasted an hour, he added": the clause the cue interrupts.
             head = verb.head
@@ -283,6 +294,26 @@ class _Extractor:
                 if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
                     ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
         return ranges
+
+    def _misparsed_clause(self, verb: Token) -> list[tuple[int, int]]:
+        """"said the disputes since the meeting underscored how …": the parser
+        took the clause's subject for the verb's object; the clause still runs
+        from that object to the end of the sentence."""
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+            return []
+        sent_end = verb.sent.end - 1
+        clause_verbs = [
+            t for t in self.doc[obj.right_edge.i + 1 : sent_end + 1]
+            if is_verb(t) and t.dep_ in ("advcl", "ccomp", "relcl", "acl", "conj") and verb in t.ancestors
+            and t.left_edge.i == obj.right_edge.i + 1
+        ]
+        if not clause_verbs:
+            return []
+        last = sent_end
+        while last > obj.i and (self.doc[last].is_punct or self.doc[last].is_space):
+            last -= 1
+        return [self._clean(verb, obj.left_edge.i, last)]
 
     def _parenthetical(self, verb: Token, clause_end: int) -> bool:
         """A cue after its clause is a parenthetical frame: between the clause and
@@ -401,6 +432,11 @@ class _Extractor:
         return self.found
 
 
+def _negated_or_modal(verb: Token) -> bool:
+    """"did not say", "could argue": no statement was reported."""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def _finite(clause: Token) -> bool:
     """A clause with a subject or a complementizer, not an infinitive."""
     children = list(clause.children)
@@ -438,6 +474,6 @@ def _name_run(token: Token):
     return doc[token.i : end + 1]
 
 
-def attribute(doc: Doc) -> list[Attribution]:
+def attribute(doc: Doc, quotes: list[QuoteMarks] | None = None) -> list[Attribution]:
     """All attributions in a parsed document, in text order."""
-    return _Extractor(doc).run()
+    return _Extractor(doc, pair_quotes(doc.text) if quotes is None else quotes).run()

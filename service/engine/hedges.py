@@ -1,0 +1,7 @@
+"""Hedge detection (to be filled in)."""
+
+from spacy.tokens import Doc
+
+
+def assign_hedges(doc: Doc, attributions: list) -> None:
+    return None

