@@ -47,6 +47,11 @@ class Settings:
     api_keys: tuple[str, ...] = field(default=(), repr=False)
     log_text: bool = False  # never log article text unless asked
     log_level: str = "INFO"
+    max_batch_chars: int = 1_000_000  # characters per batch request, all documents together
+    bind: str = "127.0.0.1:8000"  # gunicorn listen address; the container sets 0.0.0.0:8000
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # gunicorn sync workers
+    timeout: int = 120  # seconds a request may take before its worker is replaced
+    graceful_timeout: int = 30  # seconds in-flight requests get on shutdown
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -61,4 +66,9 @@ class Settings:
             api_keys=_list("QUOTES_API_KEYS"),
             log_text=_bool("QUOTES_LOG_TEXT", False),
             log_level=(env("QUOTES_LOG_LEVEL", "") or "INFO").upper(),
+            max_batch_chars=_int("QUOTES_MAX_BATCH_CHARS", d.max_batch_chars),
+            bind=env("QUOTES_BIND", "").strip() or d.bind,
+            workers=_int("QUOTES_WORKERS", d.workers),
+            timeout=_int("QUOTES_TIMEOUT", d.timeout),
+            graceful_timeout=_int("QUOTES_GRACEFUL_TIMEOUT", d.graceful_timeout),
         )
