@@ -1,0 +1,49 @@
+# Quick start on a fresh machine (python3 with venv, make):
+#   make serve   set up .venv and serve on 127.0.0.1:8000 (QUOTES_BIND to change)
+#   make test    set up .venv with the test tools, lint, run every test under tests/
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test lint format lock docker-check clean
+
+serve: $(VENV)/.runtime
+	$(BIN)/gunicorn -c gunicorn.conf.py
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check service tests gunicorn.conf.py
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format service/web tests/web gunicorn.conf.py
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps: reinstall only when a lock file changes. Every install is hash-checked.
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+# Recompile the hash-pinned locks after editing a .in file.
+lock: $(VENV)/.dev
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements-dev.in -o requirements-dev.txt
+
+# No container runtime here: lint the Dockerfile and replay its steps in a fresh venv.
+docker-check: $(VENV)/.dev
+	bash .ci/docker-check
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
