@@ -141,7 +141,7 @@ def _lookup(noun: Token, role: str) -> Phrase | None:
     doc = noun.doc
     heads = {noun.lower_, noun.lemma_.lower()}
     for i in range(left, noun.i + 1):
-        prefix = doc.text[doc[i].idx : noun.idx].lower().replace("’", "'")
+        prefix = "".join(t.text_with_ws for t in doc[i : noun.i]).lower().replace("’", "'")
         for head in heads:
             if (entry := table_.get(prefix + head)) is not None:
                 return entry
@@ -161,11 +161,14 @@ def _outlet_at(token: Token, lo: int, hi: int) -> tuple[Outlet, Token] | None:
     outlets, longest = gazetteer()
     best = None
     for i in range(max(lo, token.i - 6), token.i + 1):
+        texts = [""]  # texts[k]: the words of doc[i : i + k]
+        for t in doc[i : min(hi, i + 8)]:
+            texts.append(texts[-1] + t.text_with_ws)
         for j in range(min(hi, i + 8), token.i, -1):
-            span_start, span_end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
-            if span_end - span_start > longest + 4:
+            text = texts[j - i].rstrip()
+            if len(text) > longest + 4:
                 continue
-            outlet = outlets.get(_key(doc.text[span_start:span_end]))
+            outlet = outlets.get(_key(text))
             if outlet is not None and (best is None or j - i > best[1] - best[0]):
                 best = (i, j, outlet)
                 break
@@ -203,6 +206,7 @@ def _right_end(token: Token) -> int:
 class _Finder:
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
 
     def _span(self, first: Token, last_i: int, content: tuple[int, int]) -> tuple[int, int] | None:
         doc = self.doc
@@ -211,7 +215,7 @@ class _Finder:
             if start >= content[0]:
                 return None  # the phrase is inside what was said
             end = content[0]
-            while end > start and not doc.text[end - 1].isalnum():
+            while end > start and not self.text[end - 1].isalnum():
                 end -= 1
         return start, end
 
@@ -221,8 +225,8 @@ class _Finder:
         is_channel_noun = phrase is not None or _lookup(noun, "pp") is not None
         outlet = None
         for tok in [noun, *(c for c in noun.children if c.dep_ in _NAME_MODIFIERS)]:
-            found = _outlet_at(tok, tok.left_edge.i, tok.i + 1 if tok is not noun else tok.right_edge.i + 1)
-            if found and (tok is noun or found[1].i == tok.i) and _context_ok(found[0], found[1], is_channel_noun):
+            found = _outlet_at(tok, tok.left_edge.i, tok.i + 1 if tok.i != noun.i else tok.right_edge.i + 1)
+            if found and (tok.i == noun.i or found[1].i == tok.i) and _context_ok(found[0], found[1], is_channel_noun):
                 outlet = found[0]
                 break
         nested = None
@@ -263,7 +267,7 @@ class _Finder:
         kind = phrase.type
         if kind == "news_media":
             modifiers = phrases().get("modifier", {})
-            mention = self.doc.text[self.doc[first].idx : head.idx].lower()
+            mention = self.text[self.doc[first].idx : head.idx].lower()
             words = re.findall(r"[a-z]+(?:-[a-z]+)*", mention)
             if any(w in modifiers for w in words):
                 kind = "state_media"
@@ -357,10 +361,10 @@ class _Finder:
             if got is not None:
                 return _Found(got[0], got[1], a.speaker_span[0], a.speaker_span[1], _RELAY)
         head = verb.head
-        if verb.dep_ == "conj" and head.i < verb.i and head is not verb:
+        if verb.dep_ == "conj" and head.i < verb.i:
             # "Mr. Xi welcomed …, state media reported, and said …"
             source = subject(head, 0)
-            if source is not None and source is not a.speaker:
+            if source is not None and (a.speaker is None or source.i != a.speaker.i):
                 got = self.source(source, source.left_edge.i, source.i)
                 if got is not None:
                     span = (source.left_edge.idx, source.idx + len(source))
@@ -402,7 +406,7 @@ def _settings(a: Attribution) -> set[str]:
             if _is_time_or_place(child):
                 span = child.doc[child.left_edge.i : child.right_edge.i + 1]
                 out.add(span.text.lower())
-        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head is token:
+        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head.i == token.i:
             break
         token = token.head
     return out
