@@ -282,9 +282,10 @@ class _Finder:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if obj is None:
             return None
-        got = self.source(obj, obj.left_edge.i, obj.i)
-        if got is None:
-            noun = self.noun(obj, "source")
+        noun = self.noun(obj, "source")
+        if noun is not None and noun[2] <= _OUTLET:  # "according to a report by Politico"
+            got = noun[0], noun[1]
+        elif (got := self.source(obj, obj.left_edge.i, obj.i)) is None:
             if noun is None or noun[1] is None and noun[0] == "social_media":
                 return None
             got = noun[0], noun[1]
@@ -326,7 +327,8 @@ class _Finder:
                         continue
                     got = self.noun(obj, role)
                     if got is None and role == "addressee" and low == "to":
-                        got = self.noun(obj, "pp")  # "posted to Instagram"
+                        got = self.noun(obj, "pp")  # "posted to Instagram", not "said to the TV"
+                        got = got if got is not None and got[2] == _OUTLET else None
                     if got is not None and (span := self._span(prep, _right_end(obj), a.content)):
                         rank = got[2] if role == "pp" else max(got[2], _ADDRESSEE)
                         found.append(_Found(got[0], got[1], span[0], span[1], rank, got[2] == _OUTLET))

@@ -144,8 +144,8 @@ def _kind_and_ok(cue: HedgeCue, token: Token, end: int) -> str | None:
     if condition == "hedge_use" and token.i > 0 and doc[token.i - 1].pos_ in ("DET", "ADJ", "PRON", "NUM"):
         return None
     if kind == "adverb" and token.pos_ == "ADJ":
-        if _negated(token.head):
-            return None
+        if token.dep_ not in ("acomp", "attr", "oprd") or _negated(token.head):
+            return None  # "likely voters", "is not likely to"
         return "other"  # "is likely to"
     return kind
 
