@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from .annotations import Channel
 from .attribution import Attribution
 from .cues import ACCORDING_TO
-from .lexicon import table
+from .lexicon import cue_verbs, table
 from .syntax import subject
 
 # Measured on the seed gold (see tests/engine/test_channel.py and the report of
@@ -176,9 +176,23 @@ def _outlet_at(token: Token, lo: int, hi: int) -> tuple[Outlet, Token] | None:
         return None
     i, j, outlet = best
     root = _root(doc, i, j)
-    if root.ent_type_ == "PERSON" or i > 0 and doc[i - 1].pos_ == "PROPN" and i <= doc[i - 1].head.i < j:
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and i <= doc[i - 1].head.i < j or _inside_person(root, i, j):
         return None  # "Michael Bloomberg", not Bloomberg News
     return outlet, root
+
+
+def _inside_person(token: Token, i: int, j: int) -> bool:
+    """The token belongs to a person's name longer than the match."""
+    if token.ent_type_ != "PERSON":
+        return False
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start < i or end > j
 
 
 def _context_ok(outlet: Outlet, root: Token, channel_noun: bool) -> bool:
@@ -363,9 +377,15 @@ class _Finder:
             if got is not None:
                 return _Found(got[0], got[1], a.speaker_span[0], a.speaker_span[1], _RELAY)
         head = verb.head
-        if verb.dep_ == "conj" and head.i < verb.i:
-            # "Mr. Xi welcomed …, state media reported, and said …"
-            source = subject(head, 0)
+        if verb.dep_ != "conj" or head.i > verb.i:
+            return None
+        # "Mr. Xi welcomed …, state media reported, and said …": the frame is the
+        # head of the coordination or a parenthetical on it.
+        frames = [head, *(c for c in head.children if c.dep_ == "parataxis" and c.i < verb.i)]
+        for frame in frames:
+            if frame.lemma_.lower() not in cue_verbs():
+                continue
+            source = subject(frame, 0)
             if source is not None and (a.speaker is None or source.i != a.speaker.i):
                 got = self.source(source, source.left_edge.i, source.i)
                 if got is not None:
