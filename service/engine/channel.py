@@ -369,13 +369,11 @@ class _Finder:
     def _relay(self, a: Attribution) -> _Found | None:
         """The source is a medium, or relays the speaker through a coordinated cue."""
         verb = a.cue.token
-        if a.speaker is not None and a.speaker_span is not None:
-            first = a.speaker.left_edge.i
-            while first < a.speaker.i and self.doc[first].idx < a.speaker_span[0]:
-                first += 1
-            got = self.source(a.speaker, first, a.speaker.i)
-            if got is not None:
-                return _Found(got[0], got[1], a.speaker_span[0], a.speaker_span[1], _RELAY)
+        if a.speaker is not None:
+            first = a.speaker.left_edge
+            got = self.source(a.speaker, first.i, a.speaker.i)
+            if got is not None and (span := self._span(first, a.speaker.i, a.content)):
+                return _Found(got[0], got[1], span[0], span[1], _RELAY)
         head = verb.head
         if verb.dep_ != "conj" or head.i > verb.i:
             return None
