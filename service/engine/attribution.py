@@ -197,15 +197,32 @@ class _Extractor:
         cue_span = (cue.start, cue.end) if cue else None
         return Attribution("direct", (q.start, q.end), cue, cue_span, speaker, span, rule, [q])
 
+    def _standalone(self, q: QuoteMarks) -> bool:
+        if _is_standalone(self.text, q):
+            return True
+        first = self.index.token_at(q.open_mark)
+        return first is not None and first.idx == q.open_mark and bool(first.is_sent_start)
+
+    def _runs_on(self, q: QuoteMarks) -> bool:
+        """Words follow the closing mark in the same sentence ("“…” to drive up …")."""
+        if not q.closed:
+            return False
+        j = q.close_mark + 1
+        while j < len(self.text) and self.text[j] in " \t\u00a0":
+            j += 1
+        return j < len(self.text) and self.text[j].isalnum() and self.text[j].islower()
+
     def quotations(self) -> None:
         previous: Attribution | None = None
         for q in self.quotes:
-            if not _is_standalone(self.text, q):
+            if not self._standalone(q):
                 continue
             found = None
             cue = self._after_frame(q)
             if cue is not None:
                 found = self._quote_attribution(q, cue, "quote-cue-after")
+            elif self._runs_on(q):
+                continue  # part of a larger clause: the cue pass takes it as mixed
             elif (cue := self._before_frame(q)) is not None:
                 found = self._quote_attribution(q, cue, "quote-cue-before")
             elif (dash := self._dash_frame(q)) is not None:
@@ -252,7 +269,7 @@ class _Extractor:
         doc = self.doc
         if cue.lemma == ACCORDING_TO:
             head = verb.head
-            if head is verb:
+            if head.i == verb.i:
                 return []
             left, right = head.left_edge.i, head.right_edge.i
             sub = verb.left_edge.i, verb.right_edge.i
@@ -261,8 +278,10 @@ class _Extractor:
             if sub[1] < right:  # "According to Y, X …"
                 return [self._clean(head, sub[1] + 1, right)]
             return []
-        if cue.cls == "naming" or _negated_or_modal(verb):
+        if _negated_or_modal(verb):
             return []
+        if cue.cls == "naming":
+            return []  # only a quoted name is a quotation: see fragments()
         if cue.verb and cue.verb.particle == "for":
             prep = next((c for c in verb.children if c.lower_ == "for"), None)
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
@@ -273,21 +292,14 @@ class _Extractor:
                 continue
             if child.i > verb.i:
                 ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+                ranges.extend(self._fronted_part(verb))
             elif self._parenthetical(verb, child.right_edge.i):
                 # "…, analysts said.": the clause before the cue is what was said.
                 ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
         if not ranges and verb.lemma_.lower() in _CLAUSE_AFTER_OBJECT:
             ranges.extend(self._misparsed_clause(verb))
-        if not ranges and verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
-            # "The call lasted an hour, he added": the clause the cue interrupts.
-            head = verb.head
-            edge = verb.left_edge.i
-            end = edge - 1
-            while end > head.left_edge.i and doc[end].is_punct:
-                end -= 1
-            comma = doc[edge].is_punct or end < edge - 1
-            if comma and end >= head.left_edge.i and self._parenthetical(verb, end):
-                ranges.append(self._clean(head, head.left_edge.i, end))
+        if not ranges and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i):
+            ranges.extend(self._interrupted(verb))
         for child in verb.rights:
             # "…, he added, and “resulted in …”": a subjectless verb joined to the cue.
             if child.dep_ == "conj" and is_verb(child) and child.i not in self.cue_by_token:
@@ -315,6 +327,50 @@ class _Extractor:
             last -= 1
         return [self._clean(verb, obj.left_edge.i, last)]
 
+    def _interrupted(self, verb: Token) -> list[tuple[int, int]]:
+        """"The call lasted an hour, he added" / "The benefit, it says, would be
+        $300": the clause the frame interrupts, in its parts before and after."""
+        doc = self.doc
+        head = verb.head
+        ranges = []
+        last = verb.left_edge.i - 1
+        while last >= head.left_edge.i and doc[last].is_punct:
+            last -= 1
+        set_off = doc[verb.left_edge.i].is_punct or last < verb.left_edge.i - 1
+        if last < head.left_edge.i or not set_off or not self._parenthetical(verb, last):
+            return []
+        ranges.append(self._clean(head, head.left_edge.i, last))
+        first = verb.right_edge.i + 1
+        while first <= head.right_edge.i and doc[first].is_punct:
+            first += 1
+        end = head.right_edge.i
+        while end > first and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        if first < end:
+            ranges.append(self._clean(head, first, end))
+        return ranges
+
+    def _fronted_part(self, verb: Token) -> list[tuple[int, int]]:
+        """"But to prevent problems, he said, officials should …": words before
+        the frame that belong to the reported clause (news annotation splits
+        the content around the interrupting frame)."""
+        doc = self.doc
+        subj = subject(verb)
+        if subj is None or subj.i > verb.i:
+            return []
+        lefts = [c for c in verb.lefts if c.dep_ == "advcl" and c.i < subj.left_edge.i]
+        if not lefts:
+            return []
+        first = min(c.left_edge.i for c in lefts)
+        last = subj.left_edge.i - 1
+        if not doc[last].is_punct:
+            return []  # the frame must be set off by a comma
+        while last > first and doc[last].is_punct:
+            last -= 1
+        if first > 0 and not (doc[first - 1].is_space or doc[first].is_sent_start or doc[first - 1].text in ".:;"):
+            return []
+        return [self._clean(verb, first, last)]
+
     def _parenthetical(self, verb: Token, clause_end: int) -> bool:
         """A cue after its clause is a parenthetical frame: between the clause and
         the verb only punctuation and the subject; after it, no clause of its own."""
@@ -339,7 +395,7 @@ class _Extractor:
         sentence: ", though …", ", meaning …", "…, adding …", "and analysts say …"."""
         doc = self.doc
         for t in head.subtree:
-            if t.i <= first or t.i > last or t is head:
+            if t.i <= first or t.i > last or t.i == head.i:
                 continue
             edge = t.left_edge.i
             after_comma = edge > first and doc[edge - 1].text in (",", ";", "—", "–")
@@ -405,11 +461,11 @@ class _Extractor:
         """Quoted fragments governed by a cue ("described as “very positive”")."""
         covered = [a.content for a in self.found]
         for q in self.quotes:
-            if _is_standalone(self.text, q) or any(_overlaps(c, (q.start, q.end)) for c in covered):
+            if self._standalone(q) or any(_overlaps(c, (q.start, q.end)) for c in covered):
                 continue
             token = self.index.token_at(q.start)
             cue = None
-            while token is not None and token.head is not token:
+            while token is not None and token.head.i != token.i:
                 token = token.head
                 if token.i in self.cue_by_token:
                     cue = self.cue_by_token[token.i]

@@ -59,13 +59,13 @@ class Extractor:
         with self.nlp.memory_zone():
             texts = (text for _, text in batch)
             for (doc_id, text), doc in zip(batch, self.nlp.pipe(texts), strict=True):
-                out.append(self._analyse(doc, doc_id, offsets))
+                out.append(self._analyse(doc, text, doc_id, offsets))
         return out
 
-    def _analyse(self, doc: Doc, doc_id: str | None, offsets: str) -> dict[str, Any]:
-        quotes = pair_quotes(doc.text)
-        attributions = attribute(doc, quotes) if doc.text.strip() else []
+    def _analyse(self, doc: Doc, text: str, doc_id: str | None, offsets: str) -> dict[str, Any]:
+        quotes = pair_quotes(text)
+        attributions = attribute(doc, quotes) if text.strip() else []
         entities = resolve(doc, attributions, quotes)
         assign_channels(doc, attributions)
         assign_hedges(doc, attributions)
-        return build(doc.text, doc_id, attributions, entities, self.model, offsets)
+        return build(text, doc_id, attributions, entities, self.model, offsets)

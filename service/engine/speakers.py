@@ -98,7 +98,7 @@ def _clean_name(span: Span) -> str:
         tokens.pop()
     if not tokens:
         return ""
-    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _headline(span: Span) -> bool:
@@ -197,9 +197,8 @@ class _Resolver:
             if child.dep_ != "appos" or child.pos_ == "PROPN" and child.ent_type_:
                 continue
             for part in [child, *[c for c in child.children if c.dep_ == "conj"]]:
-                tokens = [t for t in part.subtree if not (part is child and t.dep_ in ("conj", "cc") and t.head is child)]
                 skip = set()
-                if part is child:
+                if part.i == child.i:
                     for c in child.children:
                         if c.dep_ in ("conj", "cc"):
                             skip |= {t.i for t in c.subtree}
@@ -208,7 +207,7 @@ class _Resolver:
                     tokens.pop()
                 if not tokens:
                     continue
-                text = self.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+                text = self.doc[tokens[0].i : tokens[-1].i + 1].text
                 if text not in ent.descriptions:
                     ent.descriptions.append(text)
                     ent.description_heads.add(part.lemma_.lower())

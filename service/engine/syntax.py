@@ -52,13 +52,15 @@ def subject(verb: Token, depth: int = 3) -> Token | None:
     if any(child.dep_ in ("nsubjpass", "expl", "csubj") for child in verb.children):
         return None
     head = verb.head
+    if depth and verb.dep_ == "pcomp" and head.pos_ == "ADP" and is_verb(head.head):
+        return subject(head.head, depth - 1)  # "… by saying that …"
     if depth and verb.dep_ == "conj" and head.i < verb.i:
         # "Mr. Xi welcomed …, state media reported, and said …": the coordinated
         # verb continues the reported clause, not the parenthetical frame.
         left = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
         if left and (inner := subject(left[0], 0)) is not None:
             return inner
-    if depth and verb.dep_ in _SHARES_SUBJECT and head is not verb and is_verb(head):
+    if depth and verb.dep_ in _SHARES_SUBJECT and head.i != verb.i and is_verb(head):
         return subject(head, depth - 1)
     return None
 
