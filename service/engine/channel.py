@@ -424,8 +424,9 @@ def _settings(a: Attribution) -> set[str]:
             if a.content[0] <= child.idx < a.content[1]:
                 continue
             if _is_time_or_place(child):
-                span = child.doc[child.left_edge.i : child.right_edge.i + 1]
-                out.add(span.text.lower())
+                # "on Thursday" and "Thursday" name the same time: compare without the preposition
+                head = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+                out.add(" ".join(t.lower_ for t in head.subtree if not t.is_punct))
         if token.dep_ not in ("conj", "advcl", "xcomp") or token.head.i == token.i:
             break
         token = token.head

@@ -122,6 +122,11 @@ INHERITED = [
     # a new time: a new scene
     ("The senator said in a post on X that the bill was dead.\n\nOn Friday, she said a new bill would follow.",
      "new bill would follow", None),
+    # the same day named again is the same scene; another day is not
+    ("The senator said on Thursday in a post on X that the bill was dead. She said Thursday that a new bill "
+     "would follow.", "new bill would follow", ("social_media", "X", True)),
+    ("The senator said on Thursday in a post on X that the bill was dead. She said Friday that a new bill "
+     "would follow.", "new bill would follow", None),
     # another channel stated in between
     ("The senator said in a post on X that the bill was dead. The governor said in a statement that he agreed. "
      "The senator added that a new bill would follow.", "new bill would follow", None),
