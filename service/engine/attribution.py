@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .annotations import Channel, Hedge
 from .cues import ACCORDING_TO, Cue, find_cues
+from .lexicon import source_nouns
 from .marks import QuoteMarks, pair_quotes
 from .syntax import has_clause_right, is_verb, mention, subject
 
@@ -266,7 +267,6 @@ class _Extractor:
     def _clause_ranges(self, cue: Cue) -> list[tuple[int, int]]:
         """Token ranges (first, last) of the reported clause(s)."""
         verb = cue.token
-        doc = self.doc
         if cue.lemma == ACCORDING_TO:
             head = verb.head
             if head.i == verb.i:
@@ -281,7 +281,7 @@ class _Extractor:
         if _negated_or_modal(verb):
             return []
         if cue.cls == "naming":
-            return []  # only a quoted name is a quotation: see fragments()
+            return self._naming(verb)
         if cue.verb and cue.verb.particle == "for":
             prep = next((c for c in verb.children if c.lower_ == "for"), None)
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
@@ -296,6 +296,10 @@ class _Extractor:
             elif self._parenthetical(verb, child.right_edge.i):
                 # "…, analysts said.": the clause before the cue is what was said.
                 ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+        if not ranges and cue.cls in ("commissive", "directive", "stance") and _agentive(subject(verb)):
+            ranges.extend(self._object_content(verb, cue.cls))
+        if not ranges:
+            ranges.extend(self._clause_on_channel(verb))
         if not ranges and verb.lemma_.lower() in _CLAUSE_AFTER_OBJECT:
             ranges.extend(self._misparsed_clause(verb))
         if not ranges and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i):
@@ -325,6 +329,62 @@ class _Extractor:
         last = sent_end
         while last > obj.i and (self.doc[last].is_punct or self.doc[last].is_space):
             last -= 1
+        return [self._clean(verb, obj.left_edge.i, last)]
+
+    def _object_content(self, verb: Token, cls: str) -> list[tuple[int, int]]:
+        """Non-clausal content: "pledged to suspend …" (commissive), "urged
+        Americans to vote …" / "called on X to …" (directive), "criticized the
+        plan for …" (stance: what was said of or about)."""
+        xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and _infinitive(c)), None)
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if cls == "directive" and obj is None:
+            on = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "on"), None)
+            obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            xcomp = xcomp or next((c for c in obj.rights if c.dep_ in ("xcomp", "acl")), None) if obj else xcomp
+        if cls == "commissive":
+            return [self._clean(xcomp, xcomp.left_edge.i, xcomp.right_edge.i)] if xcomp is not None else []
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.tag_ in ("WP", "WDT"):
+            return []
+        if cls == "directive":
+            if xcomp is None:
+                return []
+            return [self._clean(verb, obj.left_edge.i, max(xcomp.right_edge.i, obj.right_edge.i))]
+        last = obj.right_edge.i
+        for c in verb.rights:
+            if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > last:
+                last = c.right_edge.i
+        if obj.pos_ == "PRON" and last == obj.i:
+            return []  # "criticized it": nothing was reported
+        return [self._clean(verb, obj.left_edge.i, last)]
+
+    def _clause_on_channel(self, verb: Token) -> list[tuple[int, int]]:
+        """"said in a letter that …": the parser hangs the reported clause on
+        the channel noun; a that-clause with its own subject is still the cue's."""
+        for prep in verb.rights:
+            if prep.dep_ != "prep":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                for clause in noun.subtree:
+                    if clause.dep_ in ("acl", "ccomp", "relcl") and _finite(clause) and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                    ):
+                        return [self._clean(clause, clause.left_edge.i, clause.right_edge.i)]
+        return []
+
+    def _naming(self, verb: Token) -> list[tuple[int, int]]:
+        """"called the charges unsubstantiated", "described X as “a disaster”":
+        the object with what it was called. A relative object ("what he called
+        Taiwan separatists") names without asserting, unless quoted (fragments())."""
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is None or obj.tag_ in ("WP", "WDT") or obj.lower_ in ("what", "which", "who"):
+            return []
+        preds = [c for c in verb.rights if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
+        preds += [c for c in obj.children if c.dep_ in ("oprd", "appos") and c.i > obj.i]
+        if not preds:
+            return []
+        last = max(p.right_edge.i for p in preds)
         return [self._clean(verb, obj.left_edge.i, last)]
 
     def _interrupted(self, verb: Token) -> list[tuple[int, int]]:
@@ -501,6 +561,23 @@ def _finite(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in children) or any(
         c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in children
     )
+
+
+def _agentive(token: Token | None) -> bool:
+    """A subject that can make a promise or a criticism: a name, a personal
+    pronoun, or a noun for a person, group or organisation ("Shortages have
+    threatened to …" is no speech act)."""
+    if token is None:
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("it", "this", "that", "which", "what")
+    return token.lemma_.lower() in source_nouns()
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:

@@ -10,8 +10,6 @@ from functools import cache
 
 from .lexicon import table
 
-DEFAULT = 0.5
-
 
 @cache
 def _by_rule() -> dict[str, float]:
@@ -19,4 +17,6 @@ def _by_rule() -> dict[str, float]:
 
 
 def confidence(rule: str) -> float:
-    return _by_rule().get(rule, DEFAULT)
+    """Precision of the rule; the pooled precision for a rule not measured."""
+    rules = _by_rule()
+    return rules.get(rule, rules.get("default", 0.5))

@@ -48,24 +48,33 @@ class Extractor:
         """The v1 response for one text."""
         return next(self.extract_many([(doc_id, text)], offsets))
 
-    def extract_many(self, documents: Iterable[Document], offsets: str = "codepoint") -> Iterator[dict[str, Any]]:
-        """One response per document, in order, streaming in batches."""
+    def extract_many(
+        self, documents: Iterable[Document], offsets: str = "codepoint", explain: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """One response per document, in order, streaming in batches.
+
+        ``explain`` adds to each quote the ``rule`` that produced it (for
+        evaluation and calibration; not part of the v1 contract)."""
         it = iter(documents)
         while batch := list(islice(it, self.batch_size)):
-            yield from self._batch(batch, offsets)
+            yield from self._batch(batch, offsets, explain)
 
-    def _batch(self, batch: list[Document], offsets: str) -> list[dict[str, Any]]:
+    def _batch(self, batch: list[Document], offsets: str, explain: bool) -> list[dict[str, Any]]:
         out = []
         with self.nlp.memory_zone():
             texts = (text for _, text in batch)
             for (doc_id, text), doc in zip(batch, self.nlp.pipe(texts), strict=True):
-                out.append(self._analyse(doc, text, doc_id, offsets))
+                out.append(self._analyse(doc, text, doc_id, offsets, explain))
         return out
 
-    def _analyse(self, doc: Doc, text: str, doc_id: str | None, offsets: str) -> dict[str, Any]:
+    def _analyse(self, doc: Doc, text: str, doc_id: str | None, offsets: str, explain: bool) -> dict[str, Any]:
         quotes = pair_quotes(text)
         attributions = attribute(doc, quotes) if text.strip() else []
         entities = resolve(doc, attributions, quotes)
         assign_channels(doc, attributions)
         assign_hedges(doc, attributions)
-        return build(text, doc_id, attributions, entities, self.model, offsets)
+        response = build(text, doc_id, attributions, entities, self.model, offsets)
+        if explain:
+            for quote, a in zip(response["quotes"], attributions, strict=True):
+                quote["rule"] = a.rule
+        return response

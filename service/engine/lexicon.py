@@ -55,3 +55,9 @@ def word_set(name: str) -> frozenset[str]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """All rows of a tab-separated data file."""
     return tuple(tuple(row) for row in _rows(name))
+
+
+@cache
+def source_nouns() -> dict[str, str]:
+    """Nouns that head a speaker mention, with the kind of source they name."""
+    return {row[0]: row[1] for row in _rows("source_nouns.tsv")}

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution
-from .lexicon import table
+from .lexicon import source_nouns, table
 from .marks import QuoteMarks
 from .syntax import mention
 
@@ -44,10 +44,6 @@ def _titles() -> dict[str, tuple[str, str | None]]:
     return {row[0]: (row[1], None if row[2] == "-" else row[2]) for row in table("titles.tsv")}
 
 
-def _source_nouns() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("source_nouns.tsv")}
-
-
 @dataclass(slots=True)
 class Entity:
     """A speaker or a candidate antecedent."""
@@ -63,7 +59,8 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     last: int = -1
     last_subject: int = -1
-    common: str | None = None  # normalised text of a common-noun source
+    common: str | None = None  # a common-noun source as written ("Chinese state media")
+    key: str | None = None  # its lower-case words without determiners, for matching
 
     @property
     def name(self) -> str:
@@ -124,7 +121,7 @@ class _Resolver:
         self.resolved: dict[int, Entity] = {}
         self.entities: list[Entity] = []
         self.titles = _titles()
-        self.nouns = _source_nouns()
+        self.nouns = source_nouns()
         self.by_token: dict[int, Entity] = {}
         self.last_speaker: Entity | None = None
 
@@ -262,18 +259,19 @@ class _Resolver:
         words = [t.lower_ for t in span if t.lower_ not in _DETERMINERS and not t.is_punct]
         common = " ".join(words)
         for ent in reversed(self.entities):
-            if ent.common and (ent.common == common or (
-                ent.common.endswith(" " + common) or common.endswith(" " + ent.common)
+            if ent.key and (ent.key == common or (
+                ent.key.endswith(" " + common) or common.endswith(" " + ent.key)
             ) and det not in ("a", "an", "another")):
-                if len(common) > len(ent.common):
-                    ent.common = common
-                    ent.names = ent.names
+                if len(common) > len(ent.key):
+                    ent.key = common
+                    ent.common = _clean_name(span) or ent.common
                 return ent
         kind = self.nouns.get(lemma, "unknown")
         if token.tag_ in ("NNS", "NNPS") and kind in ("person", "unknown"):
             kind = "group"
         ent = self._new(kind)
         ent.common = _clean_name(span) or common
+        ent.key = common
         return ent
 
     def speaker(self, token: Token, span_chars: tuple[int, int]) -> Entity:
@@ -320,7 +318,9 @@ def resolve(doc: Doc, attributions: list[Attribution], quotes: list[QuoteMarks])
             events.append((ent.start_char, 0, ent))
     for a in attributions:
         if a.speaker is not None:
-            events.append((a.speaker.idx, 1, a))
+            # resolved where the attribution is read: at its cue, after its subject
+            at = max(a.speaker.idx, a.cue_span[0]) if a.cue_span else a.speaker.idx
+            events.append((at, 1, a))
     events.sort(key=lambda e: (e[0], e[1]))
     for _, order, item in events:
         if order == 0:

@@ -32,7 +32,7 @@ def mention(token: Token) -> Span:
         if child.dep_ in _MENTION_RIGHT and child.i == right + 1:
             right = child.right_edge.i
     for i in range(token.i - 1, left - 1, -1):
-        if doc[i].is_punct and doc[i].text not in ".'’" or "\n" in doc[i].text:
+        if doc[i].is_punct and doc[i].text not in ".'’-–" or "\n" in doc[i].text:
             left = i + 1  # never reach back over a colon, dash or line break
             break
     return doc[left : right + 1]
