@@ -29,7 +29,13 @@ from .errors import (
 )
 from .extractor import ready_extractor
 from .metrics import record_documents
-from .schemas import BatchRequestSchema, QuoteRequestSchema, QuoteResponseSchema, text_problem
+from .schemas import (
+    BatchRequestSchema,
+    QueryParametersSchema,
+    QuoteRequestSchema,
+    QuoteResponseSchema,
+    text_problem,
+)
 
 bp = Blueprint("v1", __name__, url_prefix="/v1")
 protect(bp)
@@ -60,47 +66,55 @@ def _json_body() -> Any:
         raise BadRequest(f"The body is not valid JSON: {type(exc).__name__}.") from None
 
 
-def _plain_text_body() -> dict[str, Any]:
-    """A ``text/plain`` article as the JSON request it stands for."""
+def _plain_text_body() -> str:
     charset = request.mimetype_params.get("charset", "utf-8")
     try:
-        text = request.get_data(cache=False).decode(charset)
+        return request.get_data(cache=False).decode(charset)
     except LookupError:
         raise UnsupportedMediaType(f"Unknown charset {charset!r}; send UTF-8.") from None
     except UnicodeDecodeError as exc:
         raise BadRequest(f"The body is not valid {charset} at byte {exc.start}.") from None
-    payload: dict[str, Any] = {"text": text}
-    if "id" in request.args:
-        payload["id"] = request.args["id"]
-    if "offsets" in request.args:
-        payload["options"] = {"offsets": request.args["offsets"]}
-    return payload
 
 
-# In a text/plain request the text is the whole body and the rest are query parameters.
-_PLAIN_TEXT_LOCATIONS = {
-    "#/text": {"pointer": "#"},
-    "#/id": {"parameter": "id"},
-    "#/options/offsets": {"parameter": "offsets"},
-    "#/options": {"parameter": "offsets"},
-}
+def _query_parameters() -> tuple[dict[str, Any], list[dict[str, str]]]:
+    """``id`` and ``offsets`` from the query string as request members, and what is wrong with them."""
+    try:
+        query = QueryParametersSchema().load(request.args.to_dict())
+    except ValidationError as exc:
+        return {}, [{"parameter": name, "detail": m} for name, messages in exc.messages.items() for m in messages]
+    members: dict[str, Any] = {}
+    if "id" in query:
+        members["id"] = query["id"]
+    if "offsets" in query:
+        members["options"] = {"offsets": query["offsets"]}
+    return members, []
 
 
 def _load_single() -> dict[str, Any]:
-    schema = QuoteRequestSchema(max_chars=_settings().max_chars)
+    """The request as JSON or text/plain; query parameters fill in what the body leaves out."""
     mimetype = request.mimetype
-    if _is_json(mimetype):
-        return schema.load(_json_body())
-    if mimetype != "text/plain":
+    if not _is_json(mimetype) and mimetype != "text/plain":
         raise UnsupportedMediaType("Send 'Content-Type: application/json' or 'text/plain'.")
+    query, errors = _query_parameters()
+    if _is_json(mimetype):
+        payload = _json_body()
+        if isinstance(payload, dict):
+            if "id" not in payload and "id" in query:
+                payload["id"] = query["id"]
+            if "options" in query and isinstance(payload.get("options", {}), dict):
+                payload["options"] = {**query["options"], **payload.get("options", {})}
+    else:
+        payload = {"text": _plain_text_body(), **query}
     try:
-        return schema.load(_plain_text_body())
+        loaded = QuoteRequestSchema(max_chars=_settings().max_chars).load(payload)
     except ValidationError as exc:
-        errors = [
-            {**_PLAIN_TEXT_LOCATIONS.get(e["pointer"], {"pointer": e["pointer"]}), "detail": e["detail"]}
-            for e in field_errors(exc.messages)
-        ]
-        raise ValidationFailed(errors=errors) from None
+        body_errors = field_errors(exc.messages)
+        if not _is_json(mimetype):  # only the text can be wrong, and it is the whole body
+            body_errors = [{"pointer": "#", "detail": e["detail"]} for e in body_errors]
+        errors += body_errors
+    if errors:
+        raise ValidationFailed(errors=errors)
+    return loaded
 
 
 def _account(responses: list[dict[str, Any]], texts: list[str], failed: int = 0) -> None:

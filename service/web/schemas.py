@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate, validates, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from ..engine.offsets import UNITS
 
@@ -52,6 +52,16 @@ class OptionsSchema(Schema):
 
 def _options() -> fields.Nested:
     return fields.Nested(OptionsSchema, load_default=lambda: OptionsSchema().load({}))
+
+
+class QueryParametersSchema(Schema):
+    """``id`` and ``offsets`` in the query string of ``POST /v1/quotes``; others are ignored."""
+
+    id = fields.String(validate=[validate.Length(min=1, max=ID_MAX_LENGTH), _no_surrogates])
+    offsets = fields.String(validate=validate.OneOf(UNITS, error="Must be one of: {choices}."))
+
+    class Meta:
+        unknown = EXCLUDE
 
 
 class QuoteRequestSchema(Schema):
