@@ -501,6 +501,10 @@ class _Extractor:
                 if any(_covers(a.content, (start, end)) for a in direct):
                     continue  # the quotation pass already has these words
                 inner = [q for q in self.quotes if start <= q.open_mark < end or start < q.end <= end]
+                for q in inner:
+                    # a quotation opened inside the clause ends with its closing mark
+                    if q.closed and end <= q.close_mark and not self.text[end : q.close_mark].strip(".,;:!? "):
+                        end = q.close_mark + 1
                 kind = "indirect"
                 if inner:
                     kind = "mixed"
@@ -518,7 +522,8 @@ class _Extractor:
                 )
 
     def fragments(self) -> None:
-        """Quoted fragments governed by a cue ("described as “very positive”")."""
+        """Quoted names governed by a naming cue ("described as “very positive”",
+        "what it called “non-tariff countermeasures”")."""
         covered = [a.content for a in self.found]
         for q in self.quotes:
             if self._standalone(q) or any(_overlaps(c, (q.start, q.end)) for c in covered):
@@ -532,8 +537,8 @@ class _Extractor:
                     break
                 if is_verb(token) and token.pos_ != "AUX":
                     break
-            if cue is None or (speaker := _speaker_of(cue)) is None:
-                continue
+            if cue is None or cue.cls != "naming" or (speaker := _speaker_of(cue)) is None:
+                continue  # a title or scare quote: "wrote “The Long Road”", "so-called “twist”"
             start, end = _trim(self.text, q.start, q.end)
             self.found.append(
                 Attribution("mixed", (start, end), cue, (cue.start, cue.end), speaker,

@@ -98,6 +98,11 @@ def _clean_name(span: Span) -> str:
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+def span_text(token: Token) -> str:
+    """A common noun phrase as written ("the mayor")."""
+    return mention(token).text
+
+
 def _headline(span: Span) -> bool:
     """A name in a title-case line or heading ("Trump and Xi Hold Call, China
     Says", "Xi and Trump Call: …"): its capitals are not evidence of names."""
@@ -274,10 +279,26 @@ class _Resolver:
         ent.key = common
         return ent
 
+    def _named_by_apposition(self, token: Token) -> Span | None:
+        """"The mayor, Ana Ruiz, said": the name in apposition names the speaker."""
+        if token.pos_ == "PROPN":
+            return None
+        for child in token.rights:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", ""):
+                name = mention(child)
+                ent = self.by_token.get(name.root.i) or self.add_name(name, "person")
+                if ent is not None and span_text(token) not in ent.descriptions:
+                    ent.descriptions.append(span_text(token))
+                return name
+        return None
+
     def speaker(self, token: Token, span_chars: tuple[int, int]) -> Entity:
         if token.i in self.resolved:
             return self.resolved[token.i]
         span = mention(token)
+        named = self._named_by_apposition(token)
+        if named is not None:
+            token, span = named.root, named
         ent = self.by_token.get(token.i)
         if ent is None and token.lower_ in PRONOUNS:
             ent = self._pronoun(token)

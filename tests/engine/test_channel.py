@@ -147,7 +147,6 @@ def test_inherited_channel(extractor: Extractor, text: str, content: str, expect
     assert channel_of(extractor, text, content) == expected
 
 
-@pytest.mark.xfail(reason="attribution: the parser attaches the that-clause to the channel noun (relcl), so no quote")
 def test_that_clause_after_channel_noun(extractor: Extractor) -> None:
     text = "The senators wrote in a letter that the rule was unlawful."
     assert channel_of(extractor, text, "rule was unlawful") == ("letter", None, False)

@@ -1,0 +1,165 @@
+"""Attribution patterns of news prose, each beside a counter-example.
+
+Texts are written for these tests; the real pinned pipeline parses them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+DIRECT = [
+    # “…,” she said — the pronoun resolves to the person introduced before
+    (
+        "Maria Lopez runs the port authority. “We will reopen the docks on Monday,” she said.",
+        ("direct", "We will reopen the docks on Monday,", "Maria Lopez"),
+    ),
+    # “…,” said Name, appositive
+    (
+        "“The numbers do not add up,” said Tom Becker, the chief economist at a Chicago bank.",
+        ("direct", "The numbers do not add up,", "Tom Becker"),
+    ),
+    # Name said: “…”
+    (
+        "The mayor, Ana Ruiz, said: “We have no plans to raise fares this year.”",
+        ("direct", "We have no plans to raise fares this year.", "Ana Ruiz"),
+    ),
+    # a question
+    (
+        "Laura Kim looked at the budget. “Why now?” she asked.",
+        ("direct", "Why now?", "Laura Kim"),
+    ),
+    # “…” ― Name
+    (
+        "“Everyone deserves a fair hearing.” ― Daniel Ortiz",
+        ("direct", "Everyone deserves a fair hearing.", "Daniel Ortiz"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIRECT)
+def test_direct_quote(quotes_of, text, expected):
+    assert expected in quotes_of(text)
+
+
+def test_interrupted_quote_gives_two_quotes_one_speaker(quotes_of):
+    text = "“The plan is sound,” said Peter Lang, a city planner, “but it will take a decade.”"
+    quotes = quotes_of(text)
+    assert ("direct", "The plan is sound,", "Peter Lang") in quotes
+    assert ("direct", "but it will take a decade.", "Peter Lang") in quotes
+
+
+def test_quote_only_paragraph_continues_previous_speaker(quotes_of):
+    text = (
+        "“We are not leaving,” said Rosa Diaz, a tenant organizer.\n\n"
+        "“This building is our home and we will fight for it.”"
+    )
+    quotes = quotes_of(text)
+    assert ("direct", "This building is our home and we will fight for it.", "Rosa Diaz") in quotes
+
+
+def test_quote_paragraph_after_another_speakers_cue_does_not_continue(quotes_of):
+    text = (
+        "“We are not leaving,” said Rosa Diaz.\n\n"
+        "The landlord, Carl Meyer, said the tenants had been warned.\n\n"
+        "The hearing is set for May."
+    )
+    quotes = quotes_of(text)
+    assert ("indirect", "the tenants had been warned", "Carl Meyer") in quotes
+    assert all(q[1] != "The hearing is set for May." for q in quotes)
+
+
+INDIRECT = [
+    # that-clause
+    (
+        "Senator Alice Grant said that the bill would pass before the recess.",
+        ("indirect", "the bill would pass before the recess", "Alice Grant"),
+    ),
+    # no complementizer
+    (
+        "Mr. Hale said his company would hire 200 workers.",
+        ("indirect", "his company would hire 200 workers", "Hale"),
+    ),
+    # clause-final parenthetical
+    (
+        "The talks could resume next month, analysts said.",
+        ("indirect", "The talks could resume next month", "analysts"),
+    ),
+    # according to
+    (
+        "The factory will close in June, according to the union.",
+        ("indirect", "The factory will close in June", "union"),
+    ),
+    # directive with addressee and infinitive
+    (
+        "The governor urged residents to leave the coast.",
+        ("indirect", "residents to leave the coast", "governor"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", INDIRECT)
+def test_indirect_quote(quotes_of, text, expected):
+    assert expected in quotes_of(text)
+
+
+def test_clause_stops_before_concessive_clause(quotes_of):
+    text = "The minister said the deal was final, though she gave no details."
+    assert ("indirect", "the deal was final", "minister") in quotes_of(text)
+
+
+def test_two_that_clauses_stay_one_quote(quotes_of):
+    text = "The agency said that prices had risen and that supply had fallen."
+    assert ("indirect", "prices had risen and that supply had fallen", "agency") in quotes_of(text)
+
+
+MIXED = [
+    (
+        "Jane Park praised the plan. She added that “the city cannot wait” for federal money.",
+        ("mixed", "“the city cannot wait” for federal money", "Jane Park"),
+    ),
+    (
+        "Mr. Cole wrote that the rival offer was “A TOTAL DISASTER.”",
+        ("mixed", "the rival offer was “A TOTAL DISASTER.”", "Cole"),
+    ),
+    (
+        "It was a result the coach described as “a miracle.”",
+        ("mixed", "a miracle.", "coach"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MIXED)
+def test_mixed_quote(quotes_of, text, expected):
+    assert expected in quotes_of(text)
+
+
+NOT_QUOTES = [
+    "The White House did not respond to requests for comment.",
+    "A spokesman declined to comment on the report.",
+    "The film's so-called “twist ending” disappointed critics.",
+    "They watched “Jaws” on Friday night.",
+    "She wrote “The Long Road,” a memoir about her childhood.",
+    "Shortages of the metal have threatened to bring factories to a standstill.",
+    "He could argue that the rules do not apply.",
+    "She did not say that the plant would close.",
+    "",
+    "   \n\t  ",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_not_a_quote(quotes_of, text):
+    assert quotes_of(text) == []
+
+
+def test_unbalanced_marks_do_not_break_extraction(quotes_of):
+    text = "“We won,” he said. Then a stray ” mark, and “ another. “Again,” said Lee Chan."
+    quotes = quotes_of(text)
+    assert ("direct", "Again,", "Lee Chan") in quotes
+
+
+def test_every_quote_has_calibrated_confidence(extractor):
+    response = extractor.extract("“We will win,” said Ruth Adler. Critics said the plan would fail.")
+    assert response["quotes"]
+    for quote in response["quotes"]:
+        assert 0.0 < quote["confidence"] <= 1.0
