@@ -47,7 +47,7 @@ class Settings:
     api_keys: tuple[str, ...] = field(default=(), repr=False)
     log_text: bool = False  # never log article text unless asked
     log_level: str = "INFO"
-    max_batch_chars: int = 1_000_000  # characters per batch request, all documents together
+    max_batch_chars: int = 500_000  # characters per batch request, all documents together (~20-50 s of work)
     bind: str = "127.0.0.1:8000"  # gunicorn listen address; the container sets 0.0.0.0:8000
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # gunicorn sync workers
     timeout: int = 120  # seconds a request may take before its worker is replaced

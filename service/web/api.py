@@ -62,8 +62,12 @@ def _is_json(mimetype: str) -> bool:
 def _json_body() -> Any:
     try:
         return json.loads(request.get_data(cache=False))
-    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-        raise BadRequest(f"The body is not valid JSON: {type(exc).__name__}.") from None
+    except json.JSONDecodeError as exc:  # its message names a position, never the content
+        raise BadRequest(f"The body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
+    except UnicodeDecodeError as exc:
+        raise BadRequest(f"The body is not valid UTF-8 at byte {exc.start}.") from None
+    except RecursionError:
+        raise BadRequest("The body is JSON nested too deeply.") from None
 
 
 def _plain_text_body() -> str:

@@ -12,9 +12,9 @@ QUOTES = "/v1/quotes"
 @pytest.mark.parametrize(
     "data, content_type, detail",
     [
-        (b'{"text": "unterminated', "application/json", "not valid JSON"),
-        (b"[" * 100_000, "application/json", "not valid JSON"),  # nesting past the recursion limit
-        (b'{"text": "caf\xe9"}', "application/json", "not valid JSON"),  # Latin-1 byte in JSON
+        (b'{"text": "unterminated', "application/json", "not valid JSON: Unterminated string"),
+        (b"[" * 100_000, "application/json", "nested too deeply"),  # past the recursion limit
+        (b'{"text": "caf\xe9"}', "application/json", "not valid UTF-8 at byte 13"),  # Latin-1 byte in JSON
         (b"caf\xe9 au lait", "text/plain", "not valid utf-8 at byte 3"),
     ],
 )
