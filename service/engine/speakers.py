@@ -271,7 +271,7 @@ class _Resolver:
                     ent.key = common
                     ent.common = _clean_name(span) or ent.common
                 return ent
-        kind = self.nouns.get(lemma, "unknown")
+        kind = self.nouns.get(token.lower_) or self.nouns.get(lemma, "unknown")
         if token.tag_ in ("NNS", "NNPS") and kind in ("person", "unknown"):
             kind = "group"
         ent = self._new(kind)
