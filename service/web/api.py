@@ -37,6 +37,9 @@ from .schemas import (
     text_problem,
 )
 
+log = logging.getLogger("service.web")
+_response = QuoteResponseSchema()
+
 bp = Blueprint("v1", __name__, url_prefix="/v1")
 protect(bp)
 
@@ -45,10 +48,6 @@ protect(bp)
 def _refuse_until_ready() -> None:
     """503 before reading a body the service cannot process yet."""
     ready_extractor()
-
-
-log = logging.getLogger("service.web")
-_response = QuoteResponseSchema()
 
 
 def _settings():
@@ -147,9 +146,7 @@ def _extract_each(
         yield from list(extractor.extract_many(documents, offsets))
         return
     except Exception:
-        log.exception(
-            "batch extraction failed; retrying document by document",
-        )
+        log.exception("batch extraction failed; retrying document by document")
     for doc_id, text in documents:
         try:
             yield extractor.extract(text, doc_id, offsets)

@@ -16,6 +16,8 @@ request was invalid).
     ├── UnsupportedMediaType       415  unsupported-media-type: not JSON (or text/plain)
     ├── ValidationFailed           422  validation-error: the body or a parameter is invalid
     └── NotReady                   503  not-ready: the pipeline has not answered its warm-up
+
+Any other HTTP error Werkzeug raises keeps its status with ``type: about:blank``.
 """
 
 from __future__ import annotations
@@ -151,8 +153,8 @@ def problem_response(error: ServiceError) -> Response:
 
 def _from_http(exc: HTTPException) -> Response:
     cls = _BY_STATUS.get(exc.code or 500)
-    if cls is None:  # a status the service never raises itself: keep it, plain
-        cls = type("HTTPProblem", (ServiceError,), {"status": exc.code, "slug": "http-error", "title": exc.name})
+    if cls is None:  # a status the service never raises itself: RFC 9457's plain "about:blank"
+        cls = type("HTTPProblem", (ServiceError,), {"status": exc.code, "title": exc.name, "type": "about:blank"})
     # Werkzeug's descriptions are generic HTML-era prose; ours say what to do.
     allow = dict(exc.get_headers()).get("Allow")
     return problem_response(cls(headers={"Allow": allow} if allow else None))

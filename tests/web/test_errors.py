@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from flask import abort
 
 QUOTES = "/v1/quotes"
 
@@ -121,3 +122,15 @@ def test_500_reveals_no_internals(make_app, failing_extractor, assert_problem, c
     failure = next(entry for entry in logs if entry.get("exc_type") == "RuntimeError")
     assert failure["request_id"] == "trace-500" and "extract_many" in failure["traceback"]
     assert not any("Unpublished" in json.dumps(entry) for entry in logs)
+
+
+def test_other_http_errors_keep_their_status_as_about_blank(app):
+    def teapot():
+        abort(418)  # a status the service never raises itself
+
+    app.add_url_rule("/teapot", view_func=teapot)
+    response = app.test_client().get("/teapot")
+    assert response.status_code == 418 and response.mimetype == "application/problem+json"
+    body = response.get_json()
+    assert body["type"] == "about:blank" and body["title"] == "I'm a teapot"
+    assert set(body) == {"type", "title", "status", "detail", "instance", "request_id", "errors"}
