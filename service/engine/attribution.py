@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .annotations import Channel, Hedge
 from .cues import ACCORDING_TO, Cue, find_cues
-from .lexicon import source_nouns
+from .lexicon import source_nouns, word_set
 from .marks import QuoteMarks, pair_quotes
 from .syntax import has_clause_right, is_verb, mention, subject
 
@@ -292,7 +292,6 @@ class _Extractor:
                 continue
             if child.i > verb.i:
                 ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
-                ranges.extend(self._fronted_part(verb))
             elif self._parenthetical(verb, child.right_edge.i):
                 # "…, analysts said.": the clause before the cue is what was said.
                 ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
@@ -399,7 +398,10 @@ class _Extractor:
         set_off = doc[verb.left_edge.i].is_punct or last < verb.left_edge.i - 1
         if last < head.left_edge.i or not set_off or not self._parenthetical(verb, last):
             return []
-        ranges.append(self._clean(head, head.left_edge.i, last))
+        left = doc[head.left_edge.i : last + 1]
+        if head.i <= last or any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i == head.i for t in left):
+            ranges.append(self._clean(head, head.left_edge.i, last))
+        # else the words before the frame are a fronted adverbial ("When he bought the mine, …")
         first = verb.right_edge.i + 1
         while first <= head.right_edge.i and doc[first].is_punct:
             first += 1
@@ -409,27 +411,6 @@ class _Extractor:
         if first < end:
             ranges.append(self._clean(head, first, end))
         return ranges
-
-    def _fronted_part(self, verb: Token) -> list[tuple[int, int]]:
-        """"But to prevent problems, he said, officials should …": words before
-        the frame that belong to the reported clause (news annotation splits
-        the content around the interrupting frame)."""
-        doc = self.doc
-        subj = subject(verb)
-        if subj is None or subj.i > verb.i:
-            return []
-        lefts = [c for c in verb.lefts if c.dep_ == "advcl" and c.i < subj.left_edge.i]
-        if not lefts:
-            return []
-        first = min(c.left_edge.i for c in lefts)
-        last = subj.left_edge.i - 1
-        if not doc[last].is_punct:
-            return []  # the frame must be set off by a comma
-        while last > first and doc[last].is_punct:
-            last -= 1
-        if first > 0 and not (doc[first - 1].is_space or doc[first].is_sent_start or doc[first - 1].text in ".:;"):
-            return []
-        return [self._clean(verb, first, last)]
 
     def _parenthetical(self, verb: Token, clause_end: int) -> bool:
         """A cue after its clause is a parenthetical frame: between the clause and
@@ -545,10 +526,47 @@ class _Extractor:
                             _span_of(mention(speaker)), "quote-fragment", [q])
             )
 
+    def headlines(self) -> None:
+        """"Sanders: Clinton needs to 'get away from all of this'": a line that
+        opens with a source's name and a colon reports what the source said."""
+        doc = self.doc
+        taken = [a.content for a in self.found]
+        for sent in doc.sents:
+            first = sent[0]
+            if first.i > 0 and "\n" not in doc[first.i - 1].text:
+                continue
+            colon = next((t for t in sent[:8] if t.text == ":"), None)
+            if colon is None or colon.i == first.i:
+                continue
+            source = doc[first.i : colon.i]
+            root = source.root
+            if any(is_verb(t) and t.pos_ != "AUX" for t in source) or any(t.like_num for t in source):
+                continue
+            if any(t.lower_ in word_set("section_labels.tsv") for t in source):
+                continue
+            named = root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "") and (root.pos_ == "PROPN" or root.is_title)
+            if not (named or source_nouns().get(root.lemma_.lower()) == "media"):
+                continue
+            line_end = sent.end - 1
+            while line_end > colon.i and (doc[line_end].is_space or doc[line_end].is_punct):
+                line_end -= 1
+            if line_end - colon.i < 3:
+                continue
+            start, end = _trim(self.text, colon.idx + 1, doc[line_end].idx + len(doc[line_end]))
+            if any(_overlaps(c, (start, end)) for c in taken):
+                continue
+            inner = [q for q in self.quotes if start <= q.open_mark < end]
+            kind = "mixed" if inner else "indirect"
+            self.found.append(
+                Attribution(kind, (start, end), None, (colon.idx, colon.idx + 1), root,
+                            _span_of(mention(root)), "headline-colon", inner)
+            )
+
     def run(self) -> list[Attribution]:
         self.quotations()
         self.cue_clauses()
         self.fragments()
+        self.headlines()
         self.found.sort(key=lambda a: a.content)
         return self.found
 

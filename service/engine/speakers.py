@@ -295,6 +295,8 @@ class _Resolver:
     def speaker(self, token: Token, span_chars: tuple[int, int]) -> Entity:
         if token.i in self.resolved:
             return self.resolved[token.i]
+        if token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl":
+            token = token.head.head  # "a senator who said …": the relative's antecedent
         span = mention(token)
         named = self._named_by_apposition(token)
         if named is not None:
