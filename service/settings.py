@@ -35,6 +35,14 @@ def _list(name: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
+def _cores() -> int:
+    """Cores this process may run on (a container's cpuset, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Runtime configuration; ``Settings.from_env()`` reads ``QUOTES_*`` variables."""
@@ -49,7 +57,7 @@ class Settings:
     log_level: str = "INFO"
     max_batch_chars: int = 500_000  # characters per batch request, all documents together (~20-50 s of work)
     bind: str = "127.0.0.1:8000"  # gunicorn listen address; the container sets 0.0.0.0:8000
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)  # gunicorn sync workers
+    workers: int = field(default_factory=_cores)  # gunicorn sync workers
     timeout: int = 120  # seconds a request may take before its worker is replaced
     graceful_timeout: int = 30  # seconds in-flight requests get on shutdown
 
