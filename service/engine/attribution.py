@@ -41,6 +41,7 @@ _LEADING_MARKERS = {"that", "whether"}
 # followed by a clause is a misparsed reported clause.
 _CLAUSE_AFTER_OBJECT = {"say", "add", "write", "claim", "argue", "insist", "contend", "note", "explain",
                         "acknowledge", "predict", "suggest", "state", "declare", "report", "assert"}
+_FINAL_FRAME_VERBS = {"say", "report", "tell", "add", "write", "claim", "warn", "insist", "argue"}
 _CONCESSIVE = {"though", "although", "while", "whereas", "even"}
 
 
@@ -293,12 +294,18 @@ class _Extractor:
             if child.i > verb.i:
                 ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
             elif self._parenthetical(verb, child.right_edge.i):
-                # "…, analysts said.": the clause before the cue is what was said.
-                ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+                # "…, analysts said.": the clause before the cue is what was said;
+                # a frame closing the sentence reports all of it ("X, but Y, she added").
+                first = child.left_edge.i
+                if self._closes_sentence(verb):
+                    first = min(first, verb.sent.start)
+                ranges.append(self._clean(child, first, child.right_edge.i))
         if not ranges and cue.cls in ("commissive", "directive", "stance") and _agentive(subject(verb)):
             ranges.extend(self._object_content(verb, cue.cls))
         if not ranges:
             ranges.extend(self._clause_on_channel(verb))
+        if not ranges:
+            ranges.extend(self._final_frame(verb))
         if not ranges and verb.lemma_.lower() in _CLAUSE_AFTER_OBJECT:
             ranges.extend(self._misparsed_clause(verb))
         if not ranges and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i):
@@ -355,6 +362,33 @@ class _Extractor:
         if obj.pos_ == "PRON" and last == obj.i:
             return []  # "criticized it": nothing was reported
         return [self._clean(verb, obj.left_edge.i, last)]
+
+    def _closes_sentence(self, verb: Token) -> bool:
+        doc = self.doc
+        end = verb.sent.end - 1
+        while end > verb.i and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        return verb.right_edge.i >= end
+
+    def _final_frame(self, verb: Token) -> list[tuple[int, int]]:
+        """"Trump and Xi Hold Call, China Says": a frame closing its sentence
+        after a comma, which headline parses miss; the words before are content."""
+        doc = self.doc
+        sent = verb.sent
+        end = sent.end - 1
+        while end > verb.i and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        if end != verb.i:
+            return []
+        if verb.lemma_.lower() not in _FINAL_FRAME_VERBS:
+            return []
+        comma = next((t for t in reversed(doc[sent.start : verb.i]) if t.text == ","), None)
+        if comma is None or comma.i - sent.start < 3:
+            return []
+        frame = doc[comma.i + 1 : verb.i]
+        if not frame or len(frame) > 6 or any(is_verb(t) or t.pos_ in ("CCONJ", "SCONJ") for t in frame):
+            return []
+        return [(sent.start, comma.i - 1)]
 
     def _clause_on_channel(self, verb: Token) -> list[tuple[int, int]]:
         """"said in a letter that …": the parser hangs the reported clause on
@@ -526,6 +560,10 @@ class _Extractor:
                             _span_of(mention(speaker)), "quote-fragment", [q])
             )
 
+    @property
+    def _titles(self) -> frozenset[str]:
+        return word_set("titles.tsv")
+
     def headlines(self) -> None:
         """"Sanders: Clinton needs to 'get away from all of this'": a line that
         opens with a source's name and a colon reports what the source said."""
@@ -544,9 +582,12 @@ class _Extractor:
                 continue
             if any(t.lower_ in word_set("section_labels.tsv") for t in source):
                 continue
-            named = root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "") and (root.pos_ == "PROPN" or root.is_title)
-            if not (named or source_nouns().get(root.lemma_.lower()) == "media"):
-                continue
+            # a name, not a topic heading ("Emergency Abortions: …", "Trump and Xi: …")
+            titled = all(t.is_title or t.is_punct or t.lower_ in self._titles for t in source)
+            named = root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or len(source) == 1
+            if len(source) > 3 or not titled or not named:
+                if source_nouns().get(root.lemma_.lower()) != "media" or len(source) > 2:
+                    continue
             line_end = sent.end - 1
             while line_end > colon.i and (doc[line_end].is_space or doc[line_end].is_punct):
                 line_end -= 1
