@@ -15,16 +15,18 @@ test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+# Formatting is checked on the web layer; the engine keeps its own layout.
+FORMATTED := service/web tests/web tests/conftest.py gunicorn.conf.py
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check service tests gunicorn.conf.py
+	$(BIN)/ruff format --check $(FORMATTED)
 
 format: $(VENV)/.dev
-	$(BIN)/ruff format service/web tests/web gunicorn.conf.py
+	$(BIN)/ruff format $(FORMATTED)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # Stamps: reinstall only when a lock file changes. Every install is hash-checked.
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
