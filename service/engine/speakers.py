@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -96,6 +97,17 @@ def _clean_name(span: Span) -> str:
     if not tokens:
         return ""
     return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("first_names.tsv")}
+
+
+def _first_name_gender(words: list[str]) -> str | None:
+    """Gender suggested by a given name ("Wendy Cutler"), when the name is
+    written with one and the census data is near-unanimous."""
+    return _first_names().get(words[0]) if len(words) >= 2 else None
 
 
 def span_text(token: Token) -> str:
@@ -184,7 +196,7 @@ class _Resolver:
         if name and name not in ent.names and name.lower().strip(".") not in self.titles:
             ent.names.append(name)
         ent.titles |= titles
-        ent.gender = ent.gender or gender
+        ent.gender = ent.gender or gender or (_first_name_gender(words) if kind == "person" else None)
         root = span.root
         if not self.quoted(span.start_char):
             ent.add(span.start_char, span.end_char, root.dep_ in ("nsubj", "nsubjpass"))

@@ -70,3 +70,15 @@ def test_speaker_mentions_point_into_the_text(extractor):
     for m in park["mentions"]:
         assert text[m["start"] : m["end"]] == m["text"]
     assert {m["text"] for m in park["mentions"]} >= {"Wendy Park", "Ms. Park"}
+
+
+def test_given_names_tell_pronouns_apart(extractor):
+    text = (
+        "Wendy Marsh, a trade lawyer, said the tariffs would hurt farmers. "
+        "Robert Stein, an economist, said the forecast was too gloomy. "
+        "“The damage is already visible,” she said."
+    )
+    response = extractor.extract(text)
+    names = {s["id"]: s["name"] for s in response["speakers"]}
+    quote = next(q for q in response["quotes"] if q["type"] == "direct")
+    assert names[quote["speaker_id"]] == "Wendy Marsh"
