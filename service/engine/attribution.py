@@ -257,17 +257,21 @@ class _Extractor:
 
     # -- pass 2: cues --------------------------------------------------------------
 
-    def _clause_spans(self, cue: Cue) -> list[tuple[int, int]]:
-        """The reported clause(s) a cue governs, as character spans."""
-        return [self._char_span(a, b) for a, b in self._clause_ranges(cue) if b >= a]
+    def _clause_spans(self, cue: Cue) -> list[tuple[int, int, str]]:
+        """The reported clause(s) a cue governs: character spans and the rule that found each."""
+        return [(*self._char_span(a, b), how) for a, b, how in self._clause_ranges(cue) if b >= a]
 
     def _char_span(self, first: int, last: int) -> tuple[int, int]:
         doc = self.doc
         return doc[first].idx, doc[last].idx + len(doc[last])
 
-    def _clause_ranges(self, cue: Cue) -> list[tuple[int, int]]:
-        """Token ranges (first, last) of the reported clause(s)."""
+    def _clause_ranges(self, cue: Cue) -> list[tuple[int, int, str]]:
+        """Token ranges (first, last, rule) of the reported clause(s)."""
         verb = cue.token
+
+        def tagged(ranges: list[tuple[int, int]], how: str) -> list[tuple[int, int, str]]:
+            return [(a, b, how) for a, b in ranges]
+
         if cue.lemma == ACCORDING_TO:
             head = verb.head
             if head.i == verb.i:
@@ -275,46 +279,48 @@ class _Extractor:
             left, right = head.left_edge.i, head.right_edge.i
             sub = verb.left_edge.i, verb.right_edge.i
             if sub[0] > left:  # "X …, according to Y": the clause before the cue
-                return [self._clean(head, left, sub[0] - 1)]
+                return tagged([self._clean(head, left, sub[0] - 1)], "according-to")
             if sub[1] < right:  # "According to Y, X …"
-                return [self._clean(head, sub[1] + 1, right)]
+                return tagged([self._clean(head, sub[1] + 1, right)], "according-to")
             return []
         if _negated_or_modal(verb):
             return []
         if cue.cls == "naming":
-            return self._naming(verb)
+            return tagged(self._naming(verb), "naming")
         if cue.verb and cue.verb.particle == "for":
             prep = next((c for c in verb.children if c.lower_ == "for"), None)
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep else None
-            return [self._clean(obj, obj.left_edge.i, obj.right_edge.i)] if obj is not None else []
-        ranges = []
+            return tagged([self._clean(obj, obj.left_edge.i, obj.right_edge.i)], "call-for") if obj is not None else []
+        ranges: list[tuple[int, int, str]] = []
         for child in verb.children:
             if child.dep_ != "ccomp" or not _finite(child):
                 continue
             if child.i > verb.i:
-                ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+                ranges += tagged([self._clean(child, child.left_edge.i, child.right_edge.i)], "clause")
             elif self._parenthetical(verb, child.right_edge.i):
                 # "…, analysts said.": the clause before the cue is what was said;
                 # a frame closing the sentence reports all of it ("X, but Y, she added").
                 first = child.left_edge.i
                 if self._closes_sentence(verb):
                     first = min(first, verb.sent.start)
-                ranges.append(self._clean(child, first, child.right_edge.i))
+                ranges += tagged([self._clean(child, first, child.right_edge.i)], "parenthetical")
         if not ranges and cue.cls in ("commissive", "directive", "stance") and _agentive(subject(verb)):
-            ranges.extend(self._object_content(verb, cue.cls))
+            ranges += tagged(self._object_content(verb, cue.cls), cue.cls)
         if not ranges:
-            ranges.extend(self._clause_on_channel(verb))
+            ranges += tagged(self._clause_on_channel(verb), "clause-on-channel")
         if not ranges:
-            ranges.extend(self._final_frame(verb))
+            ranges += tagged(self._final_frame(verb), "parenthetical")
         if not ranges and verb.lemma_.lower() in _CLAUSE_AFTER_OBJECT:
-            ranges.extend(self._misparsed_clause(verb))
+            ranges += tagged(self._misparsed_clause(verb), "misparsed-clause")
         if not ranges and (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i):
-            ranges.extend(self._interrupted(verb))
+            ranges += tagged(self._interrupted(verb), "parenthetical")
         for child in verb.rights:
             # "…, he added, and “resulted in …”": a subjectless verb joined to the cue.
             if child.dep_ == "conj" and is_verb(child) and child.i not in self.cue_by_token:
-                if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
-                    ranges.append(self._clean(child, child.left_edge.i, child.right_edge.i))
+                quoted = any(self.index.in_quote(t) for t in child.subtree)
+                if quoted and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+                    # only quoted words make the joined verb part of what was said
+                    ranges += tagged([self._clean(child, child.left_edge.i, child.right_edge.i)], "coordinated")
         return ranges
 
     def _misparsed_clause(self, verb: Token) -> list[tuple[int, int]]:
@@ -509,7 +515,7 @@ class _Extractor:
             speaker = _speaker_of(cue)
             if speaker is None or self._reports_speech(cue):
                 continue
-            for start, end in self._clause_spans(cue):
+            for start, end, how in self._clause_spans(cue):
                 start, end = _trim(self.text, start, end)
                 if end - start < 2:
                     continue
@@ -528,7 +534,7 @@ class _Extractor:
                     ):
                         kind = "direct"
                         start, end = inner[0].start, inner[0].end
-                rule = "according-to" if cue.lemma == ACCORDING_TO else f"cue-{kind}"
+                rule = how
                 self.found.append(
                     Attribution(
                         kind, (start, end), cue, (cue.start, cue.end), speaker,
