@@ -205,6 +205,9 @@ class _Extractor:
         first = self.index.token_at(q.open_mark)
         return first is not None and first.idx == q.open_mark and bool(first.is_sent_start)
 
+    def _single_marked(self, q: QuoteMarks) -> bool:
+        return q.start - q.open_mark == 1 and self.text[q.open_mark] in "‘'’‚‹"
+
     def _runs_on(self, q: QuoteMarks) -> bool:
         """Words follow the closing mark in the same sentence ("“…” to drive up …")."""
         if not q.closed:
@@ -233,7 +236,8 @@ class _Extractor:
                     found = self._quote_attribution(q, None, "quote-dash", speaker=name)
                     found.cue_span = dash
                     found.speaker_span = _span_of(_name_run(name))
-            elif previous is not None and self._continues(previous, q):
+            elif previous is not None and self._continues(previous, q) and not self._single_marked(q):
+                # (a paragraph in single marks alone is a subhead in US style, not more speech)
                 found = Attribution(
                     "direct", (q.start, q.end), previous.cue, previous.cue_span,
                     previous.speaker, previous.speaker_span, "quote-continuation", [q],
