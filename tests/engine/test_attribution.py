@@ -163,3 +163,46 @@ def test_every_quote_has_calibrated_confidence(extractor):
     assert response["quotes"]
     for quote in response["quotes"]:
         assert 0.0 < quote["confidence"] <= 1.0
+
+
+HEADLINES = [
+    ("Sanders: Voters need to hear a real plan\n\nThe senator spoke.", ("indirect", "Voters need to hear a real plan", "Sanders")),
+    ("Port Strike Ends After Deal, Union Says\n\nWorkers returned.", ("indirect", "Port Strike Ends After Deal", "Union")),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEADLINES)
+def test_headline_sources(quotes_of, text, expected):
+    assert expected in quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Editor's note: This story was updated on Friday.", "Emergency Abortions: The court ruled on Friday."],
+)
+def test_headline_labels_and_topics_are_not_sources(quotes_of, text):
+    assert all(q[0] != "indirect" or q[2] not in ("Editor", "Emergency Abortions") for q in quotes_of(text))
+
+
+def test_naming_with_predicate(quotes_of):
+    assert ("indirect", "the charges unsubstantiated", "campaign") in quotes_of(
+        "The campaign called the charges unsubstantiated."
+    )
+
+
+def test_naming_through_a_relative_is_not_a_quote(quotes_of):
+    quotes = quotes_of("He warned that the city should not let what he called vandals win.")
+    assert all("vandals win" not in q[1] or q[1].startswith("the city") for q in quotes)
+    assert not any(q[1] == "vandals" for q in quotes)
+
+
+def test_relayed_report_keeps_the_actor_as_speaker(quotes_of):
+    text = "Mr. Lin welcomed the delegation, state media reported, and said the two sides should trade more."
+    quotes = quotes_of(text)
+    assert ("indirect", "Mr. Lin welcomed the delegation", "state media") in quotes
+    assert ("indirect", "the two sides should trade more", "Lin") in quotes
+
+
+def test_single_marked_subhead_is_not_a_continuation(quotes_of):
+    text = "“We will rebuild the mine,” said Tom Clark.\n\n‘A Town Waits.’\n\nThe mine closed in May."
+    assert all(q[1] != "A Town Waits." for q in quotes_of(text))
