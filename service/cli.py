@@ -4,8 +4,9 @@ Text files give one v1 response each (one JSON object per line, or indented
 with ``--pretty``). ``--jsonl`` reads objects with ``text`` and an optional
 ``id``, one per line ("-" for standard input), and writes one response per
 line, in order, streaming through the same batched engine the service uses.
-A line that cannot be read gives an ``{"id", "error"}`` line in its place, so
-output lines always match input lines; the exit status is then 1.
+A line that cannot be read, or whose text is longer than ``QUOTES_MAX_CHARS``,
+gives an ``{"id", "error"}`` line in its place, so output lines always match
+input lines; the exit status is then 1.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ class _Errors:
     count = 0
 
 
-def _jsonl_documents(path: str, errors: _Errors, failed: dict[int, str]) -> Iterator[tuple[str | None, str]]:
+def _jsonl_documents(
+    path: str, errors: _Errors, failed: dict[int, str], max_chars: int
+) -> Iterator[tuple[str | None, str]]:
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
     with stream:
         n = 0
@@ -48,6 +51,8 @@ def _jsonl_documents(path: str, errors: _Errors, failed: dict[int, str]) -> Iter
                 text, doc_id = record["text"], record.get("id")
                 if not isinstance(text, str) or not (doc_id is None or isinstance(doc_id, str | int)):
                     raise TypeError("text must be a string and id a string or number")
+                if len(text) > max_chars:
+                    raise ValueError(f"text has {len(text):,} characters; the limit is {max_chars:,} (QUOTES_MAX_CHARS)")
                 yield (None if doc_id is None else str(doc_id)), text
             except (ValueError, KeyError, TypeError) as exc:
                 errors.count += 1
@@ -65,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     indent = 2 if args.pretty else None
     errors, failed = _Errors(), {}
     if args.jsonl:
-        documents = _jsonl_documents(args.jsonl, errors, failed)
+        documents = _jsonl_documents(args.jsonl, errors, failed, settings.max_chars)
     else:
         documents = ((str(p), p.read_text(encoding="utf-8")) for p in args.files)
     out = sys.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "service", "extract", *args],
         cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -52,3 +54,11 @@ def test_text_files_give_one_response_each(tmp_path):
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [o["id"] for o in out] == [str(a), str(b)]
     assert len(out[0]["quotes"]) == 1 and out[1]["quotes"] == []
+
+
+def test_over_long_text_is_reported_not_processed():
+    lines = json.dumps({"id": "long", "text": "Word. " * 50}) + "\n" + json.dumps({"id": "ok", "text": "Hi."}) + "\n"
+    proc = run("--jsonl", "-", stdin=lines, env={"QUOTES_MAX_CHARS": "100"})
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert "limit is 100" in out[0]["error"] and out[1]["id"] == "ok"
+    assert proc.returncode == 1
