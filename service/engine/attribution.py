@@ -178,6 +178,25 @@ class _Extractor:
                 return None
         return None
 
+    def _colon_frame(self, q: QuoteMarks) -> tuple[int, Token] | None:
+        """"The senator had a message for voters: “…”": a sentence ending in a
+        colon introduces the quotation; its agentive subject is the speaker."""
+        j = q.open_mark - 1
+        while j >= 0 and self.text[j] in " \t\u00a0":
+            j -= 1
+        if j < 0 or self.text[j] != ":":
+            return None
+        colon = self.index.token_at(j)
+        if colon is None or colon.i == 0:
+            return None
+        head = self.doc[colon.i - 1]
+        while head.head.i != head.i and head.head.i < colon.i:
+            head = head.head  # the clause before the colon, not the quotation's
+        subj = subject(head) if is_verb(head) else None
+        if subj is None or subj.i > colon.i or not _agentive(subj) or subj.tag_ in ("WDT", "WP"):
+            return None
+        return j, subj
+
     def _dash_frame(self, q: QuoteMarks) -> tuple[int, int] | None:
         """“…” ― Jane Doe: the dash and the name after it."""
         if not q.closed:
@@ -230,6 +249,9 @@ class _Extractor:
                 continue  # part of a larger clause: the cue pass takes it as mixed
             elif (cue := self._before_frame(q)) is not None:
                 found = self._quote_attribution(q, cue, "quote-cue-before")
+            elif (colon := self._colon_frame(q)) is not None:
+                found = self._quote_attribution(q, None, "quote-colon", speaker=colon[1])
+                found.cue_span = (colon[0], colon[0] + 1)
             elif (dash := self._dash_frame(q)) is not None:
                 name = self.index.token_at(dash[1])
                 if name is not None and name.pos_ == "PROPN":
@@ -248,7 +270,7 @@ class _Extractor:
 
     def _continues(self, previous: Attribution, q: QuoteMarks) -> bool:
         """A quotation with no frame continues the one just before it when no
-        other cue and at most one paragraph break come between them."""
+        other cue, no narration and at most one paragraph break come between them."""
         gap_start = previous.quotes[-1].end if previous.quotes else previous.content[1]
         gap = self.text[gap_start : q.open_mark]
         if gap.count("\n") > 2 or gap.strip("\n").count("\n") > 0 and len(gap) > 400:
@@ -257,6 +279,16 @@ class _Extractor:
         for cue in self.cues:
             if gap_start <= cue.start < q.open_mark and cue.token.i != own:
                 return False
+        token = self.index.token_at(gap_start)
+        while token is not None and token.idx < q.open_mark:
+            # narration in between ("The rules are simple: “…”") ends the speech
+            if (
+                is_verb(token)
+                and not self.index.in_quote(token)
+                and (own is None or not token.sent.start <= own < token.sent.end)
+            ):
+                return False
+            token = token.nbor() if token.i + 1 < len(self.doc) else None
         return True
 
     # -- pass 2: cues --------------------------------------------------------------

@@ -206,3 +206,17 @@ def test_relayed_report_keeps_the_actor_as_speaker(quotes_of):
 def test_single_marked_subhead_is_not_a_continuation(quotes_of):
     text = "“We will rebuild the mine,” said Tom Clark.\n\n‘A Town Waits.’\n\nThe mine closed in May."
     assert all(q[1] != "A Town Waits." for q in quotes_of(text))
+
+
+def test_colon_after_a_sentence_introduces_its_subjects_quote(quotes_of):
+    quotes = quotes_of("The senator had a blunt message for the bank: “You should resign.”")
+    assert ("direct", "You should resign.", "senator") in quotes
+
+
+def test_colon_after_a_thing_is_not_a_speaker(quotes_of):
+    assert quotes_of("The rules at the museum are simple: “No phones, no flash.”") == []
+
+
+def test_narration_between_quotes_ends_the_continuation(quotes_of):
+    text = "“We will win,” said Ruth Adler.\n\nThe rules are simple: “No phones.”"
+    assert all(q[1] != "No phones." for q in quotes_of(text))
