@@ -169,6 +169,8 @@ def _outlet_at(token: Token, lo: int, hi: int) -> tuple[Outlet, Token] | None:
             if len(text) > longest + 4:
                 continue
             outlet = outlets.get(_key(text))
+            if outlet is None and text.endswith(".") and j == i + 1:
+                outlet = outlets.get(_key(text[:-1]))  # "wrote on X." tokenised as "X."
             if outlet is not None and (best is None or j - i > best[1] - best[0]):
                 best = (i, j, outlet)
                 break

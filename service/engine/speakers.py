@@ -132,8 +132,9 @@ def _headline(span: Span) -> bool:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, quoted):
+    def __init__(self, doc: Doc, quoted, breaks: list[int]):
         self.doc = doc
+        self.breaks = breaks  # offsets of line breaks
         self.quoted = quoted  # char offset -> inside a quotation?
         self.resolved: dict[int, Entity] = {}
         self.entities: list[Entity] = []
@@ -199,7 +200,9 @@ class _Resolver:
         ent.gender = ent.gender or gender or (_first_name_gender(words) if kind == "person" else None)
         root = span.root
         if not self.quoted(span.start_char):
-            ent.add(span.start_char, span.end_char, root.dep_ in ("nsubj", "nsubjpass"))
+            # salient: the subject of a main clause, not of an embedded one
+            main_subject = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+            ent.add(span.start_char, span.end_char, main_subject)
         for t in span:
             self.by_token[t.i] = ent
         self._describe(ent, root)
@@ -232,6 +235,9 @@ class _Resolver:
 
     # -- speaker mentions ------------------------------------------------------------
 
+    def same_paragraph(self, a: int, b: int) -> bool:
+        return bisect.bisect_left(self.breaks, a) == bisect.bisect_left(self.breaks, b)
+
     def _pronoun(self, token: Token) -> Entity | None:
         kind, gender = PRONOUNS[token.lower_]
         pos = token.idx
@@ -246,8 +252,10 @@ class _Resolver:
             if kind == "thing" and ent.kind not in ("organization", "media"):
                 continue
             score = -(pos - ent.last) / 1000
-            if ent.last_subject >= 0 and pos - ent.last_subject < 600:
-                score += 0.4
+            if ent.last_subject >= 0 and self.same_paragraph(ent.last_subject, pos):
+                score += 1.0  # the paragraph's topic: "Speaker X was cautious. “…,” he said."
+            elif ent.last_subject >= 0 and pos - ent.last_subject < 600:
+                score += 0.3
             if ent is self.last_speaker:
                 score += 0.6
             if gender and ent.gender == gender:
@@ -345,7 +353,8 @@ def resolve(doc: Doc, attributions: list[Attribution], quotes: list[QuoteMarks])
         i = bisect.bisect_right(starts, char) - 1
         return i >= 0 and spans[i][0] <= char < spans[i][1]
 
-    resolver = _Resolver(doc, quoted)
+    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    resolver = _Resolver(doc, quoted, breaks)
     events: list[tuple[int, int, object]] = []
     for ent in doc.ents:
         kind = NAME_LABELS.get(ent.label_)

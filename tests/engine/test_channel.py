@@ -170,3 +170,9 @@ def test_lexicons_load_and_use_the_closed_list() -> None:
     assert {o.type for o in outlets.values()} <= TYPES
     assert {p.type for role in phrases().values() for p in role.values()} <= TYPES
     assert MAX_PARAGRAPH_BREAKS == 1
+
+
+def test_sentence_final_platform_letter(extractor: Extractor) -> None:
+    """ "… wrote on X." — the tokenizer keeps the full stop on the letter."""
+    text = "“This deal is a mess,” Mr. Roy wrote on X."
+    assert channel_of(extractor, text, "deal is a mess") == ("social_media", "X", False)

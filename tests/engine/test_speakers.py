@@ -82,3 +82,25 @@ def test_given_names_tell_pronouns_apart(extractor):
     names = {s["id"]: s["name"] for s in response["speakers"]}
     quote = next(q for q in response["quotes"] if q["type"] == "direct")
     assert names[quote["speaker_id"]] == "Wendy Marsh"
+
+
+def test_pronoun_prefers_the_paragraphs_subject_over_the_last_speaker(extractor):
+    text = (
+        "“We have the votes,” Mr. Paul Novak told reporters. He added that the vote would be Friday.\n\n"
+        "Mr. Dan Ortega, who leads the other caucus, was more cautious. “Nothing is final,” he said."
+    )
+    response = extractor.extract(text)
+    names = {s["id"]: s["name"] for s in response["speakers"]}
+    quote = next(q for q in response["quotes"] if q["content"]["text"] == "Nothing is final,")
+    assert names[quote["speaker_id"]] == "Dan Ortega"
+
+
+def test_embedded_subject_does_not_take_the_pronoun(extractor):
+    text = (
+        "Mr. Paul Novak said he and Mr. Dan Ortega had a good talk. "
+        "On the budget, he said the two sides remained apart."
+    )
+    response = extractor.extract(text)
+    names = {s["id"]: s["name"] for s in response["speakers"]}
+    quote = next(q for q in response["quotes"] if q["content"]["text"].startswith("the two sides"))
+    assert names[quote["speaker_id"]] == "Paul Novak"
