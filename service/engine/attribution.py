@@ -21,6 +21,7 @@ titles and are not attributed.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,8 @@ _STANDALONE_BEFORE = set("\n:.!?,;—―–([") | {'"', "”", "“", "'", "’"
 _FRAME_REACH = 8  # tokens between a quotation's mark and its cue verb
 _TRIM = set(" \t\r\n\u00a0,;:—–-")
 _LEADING_MARKERS = {"that", "whether"}
+# A dateline opening a paragraph: "WASHINGTON —", "MOSCOW (Reuters) -", "LONDON, May 3 (AP) —".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[^()\n—–-]{1,30})?(?:\s*\([^)\n]{1,40}\))?\s*[—–-]{1,2}\s+")
 # Verbs whose object is, in practice, never a plain noun phrase: an object
 # followed by a clause is a misparsed reported clause.
 _CLAUSE_AFTER_OBJECT = {"say", "add", "write", "claim", "argue", "insist", "contend", "note", "explain",
@@ -111,6 +114,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
+    if start == 0 or text[start - 1] == "\n":
+        dateline = _DATELINE.match(text, start, end)
+        if dateline:
+            start = dateline.end()  # "MOSCOW (Reuters) - Russia is …"
     head = text[start:end].split(None, 1)
     if len(head) == 2 and head[0].lower() in _LEADING_MARKERS:
         start = text.index(head[1], start)

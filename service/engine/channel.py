@@ -103,7 +103,7 @@ class _Found:
     outlet: bool = False  # the name comes from the gazetteer
 
 
-def _key(text: str) -> str:
+def outlet_key(text: str) -> str:
     text = re.sub(r"\s+", " ", text.replace("’", "'"))
     return "the " + text[4:] if text[:4] in ("The ", "the ") else text
 
@@ -111,7 +111,7 @@ def _key(text: str) -> str:
 @cache
 def gazetteer() -> tuple[dict[str, Outlet], int]:
     """Named outlets by normalised surface, and the longest surface in characters."""
-    outlets = {_key(surface): Outlet(name, kind, context) for surface, name, kind, context in table("channels.tsv")}
+    outlets = {outlet_key(surface): Outlet(name, kind, context) for surface, name, kind, context in table("channels.tsv")}
     return outlets, max(len(k) for k in outlets)
 
 
@@ -168,9 +168,9 @@ def _outlet_at(token: Token, lo: int, hi: int) -> tuple[Outlet, Token] | None:
             text = texts[j - i].rstrip()
             if len(text) > longest + 4:
                 continue
-            outlet = outlets.get(_key(text))
+            outlet = outlets.get(outlet_key(text))
             if outlet is None and text.endswith(".") and j == i + 1:
-                outlet = outlets.get(_key(text[:-1]))  # "wrote on X." tokenised as "X."
+                outlet = outlets.get(outlet_key(text[:-1]))  # "wrote on X." tokenised as "X."
             if outlet is not None and (best is None or j - i > best[1] - best[0]):
                 best = (i, j, outlet)
                 break

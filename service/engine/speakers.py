@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution
+from .channel import gazetteer, outlet_key
 from .lexicon import source_nouns, table
 from .marks import QuoteMarks
 from .syntax import mention
@@ -108,6 +109,22 @@ def _first_name_gender(words: list[str]) -> str | None:
     """Gender suggested by a given name ("Wendy Cutler"), when the name is
     written with one and the census data is near-unanimous."""
     return _first_names().get(words[0]) if len(words) >= 2 else None
+
+
+_QUALIFIERS = {"for", "of", "at", "with", "from", "familiar", "close", "briefed"}
+
+
+def _described_name(token: Token, span: Span) -> str:
+    """A common-noun source named with its qualifier: "a spokeswoman for the
+    European Commission", "two people familiar with the talks"."""
+    doc = token.doc
+    last = span.end - 1
+    for child in token.rights:
+        if child.dep_ in ("prep", "amod", "acl") and child.lower_ in _QUALIFIERS and child.i == last + 1:
+            end = child.right_edge.i
+            if end - span.start <= 10 and not any(t.is_punct for t in doc[child.i : end + 1]):
+                last = end
+    return _clean_name(doc[span.start : last + 1])
 
 
 def span_text(token: Token) -> str:
@@ -295,7 +312,7 @@ class _Resolver:
         if token.tag_ in ("NNS", "NNPS") and kind in ("person", "unknown"):
             kind = "group"
         ent = self._new(kind)
-        ent.common = _clean_name(span) or common
+        ent.common = _described_name(token, span) or common
         ent.key = common
         return ent
 
@@ -373,5 +390,9 @@ def resolve(doc: Doc, attributions: list[Attribution], quotes: list[QuoteMarks])
             item.entity = resolver.speaker(item.speaker, item.speaker_span)
     speaking = {id(a.entity) for a in attributions if a.entity is not None}
     out = [e for e in resolver.entities if id(e) in speaking]
+    outlets = gazetteer()[0]
+    for e in out:
+        if e.kind == "organization" and any(outlet_key(n) in outlets for n in e.names):
+            e.kind = "media"  # "the Financial Times reported"
     out.sort(key=lambda e: min(m[0] for m in e.mentions))
     return out

@@ -220,3 +220,16 @@ def test_colon_after_a_thing_is_not_a_speaker(quotes_of):
 def test_narration_between_quotes_ends_the_continuation(quotes_of):
     text = "“We will win,” said Ruth Adler.\n\nThe rules are simple: “No phones.”"
     assert all(q[1] != "No phones." for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("MOSCOW (Reuters) - Russia is ready to resume talks, the Kremlin said.", "Russia is ready to resume talks"),
+        ("WASHINGTON — The deal is done, officials said.", "The deal is done"),
+        # counter-example: a capitalised subject is not a dateline
+        ("NATO allies will meet in June, diplomats said.", "NATO allies will meet in June"),
+    ],
+)
+def test_dateline_is_not_content(quotes_of, text, content):
+    assert [q[1] for q in quotes_of(text)] == [content]

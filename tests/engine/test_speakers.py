@@ -104,3 +104,18 @@ def test_embedded_subject_does_not_take_the_pronoun(extractor):
     names = {s["id"]: s["name"] for s in response["speakers"]}
     quote = next(q for q in response["quotes"] if q["content"]["text"].startswith("the two sides"))
     assert names[quote["speaker_id"]] == "Paul Novak"
+
+
+def test_anonymous_sources_keep_their_qualifier(extractor):
+    text = (
+        "Two people familiar with the talks said a meeting could take place next week. "
+        "A spokeswoman for the port authority said in a statement that the docks were open."
+    )
+    names = {s["name"]: s["kind"] for s in extractor.extract(text)["speakers"]}
+    assert names == {"Two people familiar with the talks": "group", "A spokeswoman for the port authority": "person"}
+
+
+def test_outlet_as_source_is_media(extractor):
+    text = "Shares of grain traders rose 3 percent, the Financial Times reported."
+    (speaker,) = extractor.extract(text)["speakers"]
+    assert (speaker["name"], speaker["kind"]) == ("Financial Times", "media")
