@@ -336,7 +336,9 @@ class _Extractor:
             return tagged([self._clean(obj, obj.left_edge.i, obj.right_edge.i)], "call-for") if obj is not None else []
         ranges: list[tuple[int, int, str]] = []
         for child in verb.children:
-            if child.dep_ != "ccomp" or not _finite(child):
+            if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that":
+                pass  # "tweeted in the early hours that …": a that-clause parsed as an adverbial
+            elif child.dep_ != "ccomp" or not _finite(child):
                 continue
             if child.i > verb.i:
                 ranges += tagged([self._clean(child, child.left_edge.i, child.right_edge.i)], "clause")
@@ -508,7 +510,7 @@ class _Extractor:
                 continue
             return False
         for child in verb.rights:
-            if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+            if child.dep_ == "prep" and child.lower_ == "by" and any(c.dep_ == "pcomp" for c in child.children):
                 return False  # "responded by halting …"
             if child.dep_ in ("ccomp", "xcomp", "advcl"):
                 return False

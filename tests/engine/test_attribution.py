@@ -233,3 +233,18 @@ def test_narration_between_quotes_ends_the_continuation(quotes_of):
 )
 def test_dateline_is_not_content(quotes_of, text, content):
     assert [q[1] for q in quotes_of(text)] == [content]
+
+
+def test_parenthetical_frame_with_time_adjuncts(quotes_of):
+    text = "The country has changed for the better, Ms. Reyes said in June after meeting the leaders."
+    assert ("indirect", "The country has changed for the better", "Reyes") in quotes_of(text)
+
+
+def test_parenthetical_frame_with_a_means_clause_is_not_a_report(quotes_of):
+    text = "Exports kept falling, while the government responded by raising tariffs."
+    assert quotes_of(text) == []
+
+
+def test_that_clause_after_a_time_phrase(quotes_of):
+    text = "The mayor posted in the early hours that the bridge was closed."
+    assert ("indirect", "the bridge was closed", "mayor") in quotes_of(text)
