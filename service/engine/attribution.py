@@ -574,9 +574,11 @@ class _Extractor:
                 kind = "indirect"
                 if inner:
                     kind = "mixed"
-                    if len(inner) == 1 and _trim(self.text, inner[0].start, inner[0].end) == _trim(
-                        self.text, *_strip_marks(self.text, start, end)
-                    ):
+                    # only a quotation standing on its own is direct; one worked into the
+                    # reporter's sentence ("he added, and “resulted in …”") stays mixed
+                    if len(inner) == 1 and self._standalone(inner[0]) and _trim(
+                        self.text, inner[0].start, inner[0].end
+                    ) == _trim(self.text, *_strip_marks(self.text, start, end)):
                         kind = "direct"
                         start, end = inner[0].start, inner[0].end
                 rule = how
