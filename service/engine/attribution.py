@@ -105,7 +105,15 @@ def _span_of(token_span) -> tuple[int, int]:
 def _speaker_of(cue: Cue) -> Token | None:
     if cue.lemma == ACCORDING_TO:
         to = cue.token.doc[cue.token.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is not None and source.lemma_.lower() in word_set("documents.tsv"):
+            # "according to a statement from the ministry": the ministry speaks
+            for prep in source.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if author is not None:
+                        return author
+        return source
     return subject(cue.token)
 
 
@@ -562,6 +570,8 @@ class _Extractor:
                 continue
             for start, end, how in self._clause_spans(cue):
                 start, end = _trim(self.text, start, end)
+                while end - start > 1 and self.text[end - 1] in ".!?" and not self.text[end - 2].isupper():
+                    end -= 1  # the sentence's full stop is the reporter's, not the source's
                 if end - start < 2:
                     continue
                 if any(_covers(a.content, (start, end)) for a in direct):

@@ -248,3 +248,17 @@ def test_parenthetical_frame_with_a_means_clause_is_not_a_report(quotes_of):
 def test_that_clause_after_a_time_phrase(quotes_of):
     text = "The mayor posted in the early hours that the bridge was closed."
     assert ("indirect", "the bridge was closed", "mayor") in quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The plant will close in June, according to a statement from the ministry.",
+         ("indirect", "The plant will close in June", "ministry")),
+        # counter-example: a document with no author named is the source itself
+        ("According to the statement, the company will cut 500 jobs.",
+         ("indirect", "the company will cut 500 jobs", "statement")),
+    ],
+)
+def test_according_to_a_document_names_its_author(quotes_of, text, expected):
+    assert expected in quotes_of(text)
