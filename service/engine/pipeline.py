@@ -4,6 +4,18 @@ The pipeline name is a setting (``QUOTES_SPACY_MODEL``); nothing is downloaded
 at run time. A small component placed before the parser makes every line break
 a sentence boundary, so a headline or a byline never runs into the paragraph
 after it (the parser keeps boundaries set before it runs).
+
+Two changes make the pipeline faster without changing what it says: the same
+models and rules, so answers could differ only where two scores tie to the last
+bit of a float (on polnear-dev every token's tag, lemma, parse and entity, and
+every response, are identical; ``python -m bench.accuracy`` checks it):
+
+- thinc multiplies matrices with the BLIS it bundles unless told otherwise;
+  numpy's OpenBLAS uses the CPU's widest vector units (AVX-512 where there is
+  one: 3× BLIS's speed on the benchmark machine), so the models are built on
+  ``NumpyOps(use_blis=False)`` — on the plain CPU backend only;
+- the stock attribute ruler is swapped for one that finds the same matches
+  without spaCy's Matcher (see :mod:`.attribute_index`).
 """
 
 from __future__ import annotations
@@ -11,6 +23,9 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps, get_current_ops, use_ops
+
+from .attribute_index import index_attribute_ruler
 
 PARAGRAPH_COMPONENT = "paragraph_breaks"
 
@@ -24,10 +39,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(name: str) -> Language:
-    """Load an installed pipeline by package name and add paragraph breaks."""
+def _load(name: str, stock: bool) -> Language:
+    # Models keep the ops current when they are built; a GPU or another CPU
+    # backend someone chose (AppleOps, …) is left alone.
+    if stock or type(get_current_ops()) is not NumpyOps:
+        return spacy.load(name)
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(name)
+
+
+def load_pipeline(name: str, stock: bool = False) -> Language:
+    """Load an installed pipeline by package name and add paragraph breaks.
+
+    ``stock=True`` keeps spaCy's own matrix backend and attribute ruler (to compare against)."""
     try:
-        nlp = spacy.load(name)
+        nlp = _load(name, stock)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy pipeline {name!r} is not installed; install it with pip "
@@ -38,4 +64,6 @@ def load_pipeline(name: str) -> Language:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
         else:
             nlp.add_pipe(PARAGRAPH_COMPONENT)
+    if not stock:
+        index_attribute_ruler(nlp)
     return nlp
