@@ -1,0 +1,61 @@
+"""The benchmark commands run end to end, stop by themselves and report every
+measurement they promise. Behaviour only: no timing is asserted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(tmp_path: Path, module: str, *args: str) -> tuple[dict, str]:
+    out = tmp_path / f"{module}.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", module, *args, "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return json.loads(out.read_text()), proc.stdout
+
+
+def test_perf_quick_reports_baseline_extraction_service_and_memory(tmp_path):
+    report, printed = _run(tmp_path, "bench.perf", "--quick", "--corpus", "generated", "--requests", "140")
+    assert report["machine"]["nproc"] >= 1 and report["machine"]["cpu_model"]
+    assert set(report["engine"]) == {"bare_pipeline", "extraction", "extraction_stock_pipeline"}
+    assert report["engine"]["bare_pipeline"]["words_per_s"] > 0
+    assert report["engine"]["bare_pipeline"]["docs_per_s"] > 0
+    assert report["engine"]["extraction"]["ratio_to_bare"] > 0
+    service = report["service"]
+    assert service["workers"] == 2 and service["errors"] == 0 and service["requests"] == 140
+    assert service["throughput"]["words_per_s"] > 0 and service["throughput"]["ratio_to_one_process"] > 0
+    assert service["one_process"]["words_per_s"] > 0
+    assert {"p50", "p95", "p99"} <= set(service["latency_ms"])
+    memory = service["memory"]
+    assert list(memory["checkpoints"]) == ["100", "140"]
+    assert all(len(workers) == 2 for workers in memory["checkpoints"].values())
+    assert memory["rss_per_worker_mb"] > 0 and memory["rss_growth_mb"] is not None
+    assert [t["name"] for t in report["targets"]] == [
+        "extraction_ratio",
+        "service_vs_one_process",
+        "rss_per_worker_mb",
+        "rss_growth_mb",
+    ]
+    for heading in ("bare_pipeline", "ratio to bare", "latency", "RSS growth", "targets:"):
+        assert heading in printed
+
+
+def test_load_quick_checks_every_phase(tmp_path):
+    args = ("--quick", "--corpus", "generated", "--requests", "24", "--clients", "4", "--burst", "6")
+    report, printed = _run(tmp_path, "bench.load", *args)
+    assert report["ok"] is True
+    assert report["sustained"]["errors"] == 0 and report["sustained"]["requests"] == 24
+    assert {"p50", "p95", "p99"} <= set(report["sustained"]["latency_ms"])
+    assert report["past_capacity"]["ok"] and report["abandoned"]["recovered"]
+    assert report["abandoned"]["master_alive"]
+    assert "sustained" in printed and "abandoned" in printed
