@@ -20,7 +20,7 @@ from service.engine import Extractor
 from service.engine.pipeline import load_pipeline
 from service.settings import Settings
 
-from .gold import POLNEAR_DEV, SEED_GOLD, SHARED, documents, load, scorer
+from .gold import SHARED, documents, gold_files, load, scorer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="*", type=Path)
     parser.add_argument("--max-drop", type=float, default=0.005, help="largest attribution F1 loss allowed")
     args = parser.parse_args(argv)
-    paths = args.gold or [p for p in (SEED_GOLD, POLNEAR_DEV) if p.exists()]
+    paths = gold_files(args.gold)
     if not paths:
         print(f"no gold data at {SHARED}; nothing to compare")
         return 0

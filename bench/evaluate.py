@@ -19,7 +19,7 @@ from pathlib import Path
 from service.engine import Extractor
 from service.settings import Settings
 
-from .gold import POLNEAR_DEV, SEED_GOLD, SHARED, documents, load, scorer
+from .gold import SHARED, documents, gold_files, load, scorer
 
 
 def evaluate(extractor: Extractor, path: Path) -> tuple[dict, list[str], float]:
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-quotes", type=float, default=0.0)
     parser.add_argument("--min-attribution", type=float, default=0.0)
     args = parser.parse_args(argv)
-    paths = args.gold or [p for p in (SEED_GOLD, POLNEAR_DEV) if p.exists()]
+    paths = gold_files(args.gold)
     if not paths:
         print(f"no gold data at {SHARED}; nothing to evaluate")
         return 0

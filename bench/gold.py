@@ -18,6 +18,11 @@ SEED_GOLD = SHARED / "gold" / "seed-article.gold.jsonl"
 POLNEAR_DEV = SHARED / "eval" / "polnear-dev.jsonl"
 
 
+def gold_files(given: list[Path]) -> list[Path]:
+    """The files asked for, or else the shared gold files that exist."""
+    return given or [p for p in (SEED_GOLD, POLNEAR_DEV) if p.exists()]
+
+
 def scorer() -> ModuleType:
     """``../shared/tools/score.py`` as a module."""
     path = SHARED / "tools" / "score.py"

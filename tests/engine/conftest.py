@@ -19,3 +19,20 @@ def _found(response: dict) -> Found:
 def quotes_of(extractor) -> Callable[[str], Found]:
     """Extract from a text and read the quotes the way a user does."""
     return lambda text: _found(extractor.extract(text))
+
+
+def _spans(response: dict):
+    """Every span a response returns: content, cue, speaker, channel, hedges, mentions."""
+    for q in response["quotes"]:
+        for key in ("content", "cue", "speaker", "channel"):
+            if q.get(key) and q[key].get("start") is not None:
+                yield q[key]
+        yield from q["hedges"]
+    for s in response["speakers"]:
+        yield from s["mentions"]
+
+
+@pytest.fixture(scope="session")
+def spans_of() -> Callable[[dict], list[dict]]:
+    """All spans of a response, to check that each slices the input text."""
+    return lambda response: list(_spans(response))

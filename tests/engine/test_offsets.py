@@ -13,31 +13,21 @@ TEXTS = {
 }
 
 
-def spans(response: dict):
-    for q in response["quotes"]:
-        for key in ("content", "cue", "speaker", "channel"):
-            if q.get(key) and q[key].get("start") is not None:
-                yield q[key]
-        yield from q["hedges"]
-    for s in response["speakers"]:
-        yield from s["mentions"]
-
-
 @pytest.mark.parametrize("name", TEXTS)
-def test_codepoint_spans_slice_the_original_text(extractor, name):
+def test_codepoint_spans_slice_the_original_text(extractor, spans_of, name):
     text = TEXTS[name]
     response = extractor.extract(text)
     assert response["quotes"], "each text holds at least one quote"
-    for span in spans(response):
+    for span in spans_of(response):
         assert text[span["start"] : span["end"]] == span["text"]
 
 
 @pytest.mark.parametrize("name", TEXTS)
-def test_utf16_spans_slice_the_utf16_text(extractor, name):
+def test_utf16_spans_slice_the_utf16_text(extractor, spans_of, name):
     text = TEXTS[name]
     units = text.encode("utf-16-le")
     response = extractor.extract(text, offsets="utf16")
-    for span in spans(response):
+    for span in spans_of(response):
         assert units[2 * span["start"] : 2 * span["end"]].decode("utf-16-le") == span["text"]
 
 
