@@ -1,9 +1,10 @@
 """Attribution cues: reporting verbs, "according to", and headline colons.
 
 A cue is the word or phrase that marks a statement as someone's: the verb of
-saying (Levin's "say verbs" and their kin, listed in ``models/cues.tsv``), the
-complex preposition "according to", or the colon of a headline
-("Sanders: Clinton needs to …").
+saying (Levin's "say verbs" and their kin, listed in ``models/cues.tsv``), a
+noun of saying with its possessor ("Trump's claim that …", ``models/cue_nouns.tsv``),
+or the complex preposition "according to". (Headline colons are found by the
+headline pass.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import CueVerb, cue_verbs
+from .lexicon import CueVerb, cue_verbs, word_set
 
 ACCORDING_TO = "according to"
 
@@ -29,7 +30,9 @@ class Cue:
 
     @property
     def cls(self) -> str:
-        return self.verb.cls if self.verb else "source"
+        if self.verb is not None:
+            return self.verb.cls
+        return "source" if self.lemma == ACCORDING_TO else "noun"
 
 
 def _verb_entry(token: Token) -> CueVerb | None:
@@ -59,6 +62,9 @@ def find_cues(doc: Doc) -> list[Cue]:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             nxt = doc[token.i + 1]
             cues.append(Cue(token, token.idx, nxt.idx + len(nxt), ACCORDING_TO, None))
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in word_set("cue_nouns.tsv"):
+            cues.append(Cue(token, token.idx, token.idx + len(token), token.lemma_.lower(), None))
             continue
         if not _is_verbal(token):
             continue

@@ -262,3 +262,12 @@ def test_that_clause_after_a_time_phrase(quotes_of):
 )
 def test_according_to_a_document_names_its_author(quotes_of, text, expected):
     assert expected in quotes_of(text)
+
+
+def test_noun_of_saying_with_a_possessor(quotes_of):
+    text = "Reporters checked the mayor's claim that crime had fallen by half."
+    assert ("indirect", "crime had fallen by half", "mayor") in quotes_of(text)
+
+
+def test_noun_of_saying_without_a_possessor_is_not_attributed(quotes_of):
+    assert quotes_of("The claim that crime had fallen by half was false.") == []

@@ -78,6 +78,11 @@ class ClausePass(Context):
             if sub[1] < right:  # "According to Y, X …"
                 return tagged([self._clean(head, sub[1] + 1, right)], "according-to")
             return []
+        if cue.cls == "noun":
+            for child in verb.rights:
+                if child.dep_ in ("acl", "ccomp", "appos") and _finite(child) and child.left_edge.lower_ == "that":
+                    return tagged([self._clean(child, child.left_edge.i, child.right_edge.i)], "noun-clause")
+            return []
         if _negated_or_modal(verb):
             return []
         if cue.cls == "naming":
@@ -315,7 +320,7 @@ class ClausePass(Context):
 
     def cue_clauses(self) -> None:
         direct = list(self.found)
-        for cue in self.cues:
+        for cue in self.cues + self.noun_cues:
             speaker = _speaker_of(cue)
             if speaker is None or self._reports_speech(cue):
                 continue

@@ -71,6 +71,9 @@ def _speaker_of(cue: Cue) -> Token | None:
                     if author is not None:
                         return author
         return source
+    if cue.cls == "noun":
+        # "Trump's claim that …": the possessor; no possessor, no speaker
+        return next((c for c in cue.token.children if c.dep_ == "poss"), None)
     return subject(cue.token)
 
 
@@ -164,7 +167,10 @@ class Context:
         self.text = doc.text
         self.quotes = quotes
         self.index = _Index(doc, self.quotes)
-        self.cues = [c for c in find_cues(doc) if not self.index.in_quote(c.token)]
+        found = [c for c in find_cues(doc) if not self.index.in_quote(c.token)]
+        # verbs and "according to" frame quotations; nouns of saying only report clauses
+        self.cues = [c for c in found if c.cls != "noun"]
+        self.noun_cues = [c for c in found if c.cls == "noun"]
         self.cue_by_token = {c.token.i: c for c in self.cues}
         self.found: list[Attribution] = []
 
