@@ -111,7 +111,9 @@ def outlet_key(text: str) -> str:
 @cache
 def gazetteer() -> tuple[dict[str, Outlet], int]:
     """Named outlets by normalised surface, and the longest surface in characters."""
-    outlets = {outlet_key(surface): Outlet(name, kind, context) for surface, name, kind, context in table("channels.tsv")}
+    outlets = {
+        outlet_key(surface): Outlet(name, kind, context) for surface, name, kind, context in table("channels.tsv")
+    }
     return outlets, max(len(k) for k in outlets)
 
 
@@ -220,9 +222,9 @@ def _right_end(token: Token) -> int:
 
 
 class _Finder:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, text: str):
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = text  # the caller's text (Doc.text would be rebuilt)
 
     def _span(self, first: Token, last_i: int, content: tuple[int, int]) -> tuple[int, int] | None:
         doc = self.doc
@@ -461,8 +463,8 @@ def _scene_openers(doc: Doc) -> list[int]:
 
 
 class _Inheritance:
-    def __init__(self, doc: Doc, attributions: list[Attribution], stated: list[tuple[int, Channel]]):
-        self.text = doc.text
+    def __init__(self, doc: Doc, text: str, attributions: list[Attribution], stated: list[tuple[int, Channel]]):
+        self.text = text
         self.openers = _scene_openers(doc)
         self.stated = sorted(stated, key=lambda s: s[0])
         self.stated_at = [s[0] for s in self.stated]
@@ -490,9 +492,9 @@ class _Inheritance:
         return False
 
 
-def assign_channels(doc: Doc, attributions: list[Attribution]) -> None:
-    """Set ``channel`` on every attribution that states or inherits one."""
-    finder = _Finder(doc)
+def assign_channels(doc: Doc, text: str, attributions: list[Attribution]) -> None:
+    """Set ``channel`` on every attribution that states or inherits one (``text`` is ``doc``'s text)."""
+    finder = _Finder(doc, text)
     relayed: list[Attribution] = []
     stated: list[tuple[int, Channel]] = []
     for a in attributions:
@@ -510,7 +512,7 @@ def assign_channels(doc: Doc, attributions: list[Attribution]) -> None:
                 if a.entity is None or a.entity is not source.entity:
                     a.channel = source.channel
                     stated.append((_anchor(a), a.channel))
-    inheritance = _Inheritance(doc, attributions, stated)
+    inheritance = _Inheritance(doc, text, attributions, stated)
     last: dict[int, Attribution] = {}
     for a in sorted(attributions, key=_anchor):
         if a.entity is None:

@@ -69,9 +69,9 @@ class Extractor:
 
     def _analyse(self, doc: Doc, text: str, doc_id: str | None, offsets: str, explain: bool) -> dict[str, Any]:
         quotes = pair_quotes(text)
-        attributions = attribute(doc, quotes) if text.strip() else []
-        entities = resolve(doc, attributions, quotes)
-        assign_channels(doc, attributions)
+        attributions = attribute(doc, quotes, text) if text.strip() else []
+        entities = resolve(doc, text, attributions, quotes)
+        assign_channels(doc, text, attributions)
         assign_hedges(doc, attributions)
         response = build(text, doc_id, attributions, entities, self.model, offsets)
         if explain:

@@ -33,9 +33,7 @@ def _quote(text: str, at: OffsetMap, qid: str, a: Attribution, sid: str | None) 
         "speaker": _span(text, at, *a.speaker_span) if a.speaker_span else None,
         "speaker_id": sid,
         "channel": channel,
-        "hedges": [
-            {**_span(text, at, h.start, h.end), "kind": h.kind, "scope": h.scope} for h in a.hedges
-        ],
+        "hedges": [{**_span(text, at, h.start, h.end), "kind": h.kind, "scope": h.scope} for h in a.hedges],
         "confidence": confidence(a.rule),
     }
 
@@ -61,12 +59,14 @@ def build(
     speakers = []
     for e in entities:
         s = sid[id(e)]
-        speakers.append({
-            "id": s,
-            "name": e.name,
-            "kind": e.kind,
-            "descriptions": list(e.descriptions),
-            "mentions": [_span(text, at, a, b) for a, b in sorted(e.mentions)],
-            "quote_ids": quote_ids.get(s, []),
-        })
+        speakers.append(
+            {
+                "id": s,
+                "name": e.name,
+                "kind": e.kind,
+                "descriptions": list(e.descriptions),
+                "mentions": [_span(text, at, a, b) for a, b in sorted(e.mentions)],
+                "quote_ids": quote_ids.get(s, []),
+            }
+        )
     return {"id": doc_id, "model": dict(model), "quotes": quotes, "speakers": speakers}

@@ -33,12 +33,30 @@ from .syntax import mention
 
 NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "group"}
 PRONOUNS = {
-    "he": ("person", "m"), "him": ("person", "m"), "his": ("person", "m"),
-    "she": ("person", "f"), "her": ("person", "f"),
-    "they": ("plural", None), "them": ("plural", None),
+    "he": ("person", "m"),
+    "him": ("person", "m"),
+    "his": ("person", "m"),
+    "she": ("person", "f"),
+    "her": ("person", "f"),
+    "they": ("plural", None),
+    "them": ("plural", None),
     "it": ("thing", None),
 }
-_DETERMINERS = {"the", "a", "an", "another", "this", "that", "these", "those", "some", "several", "many", "two", "three"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "another",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+}
 _WINDOW = 3000  # characters a pronoun looks back for its antecedent
 
 
@@ -301,9 +319,11 @@ class _Resolver:
         words = [t.lower_ for t in span if t.lower_ not in _DETERMINERS and not t.is_punct]
         common = " ".join(words)
         for ent in reversed(self.entities):
-            if ent.key and (ent.key == common or (
-                ent.key.endswith(" " + common) or common.endswith(" " + ent.key)
-            ) and det not in ("a", "an", "another")):
+            if ent.key and (
+                ent.key == common
+                or (ent.key.endswith(" " + common) or common.endswith(" " + ent.key))
+                and det not in ("a", "an", "another")
+            ):
                 if len(common) > len(ent.key):
                     ent.key = common
                     ent.common = _clean_name(span) or ent.common
@@ -317,7 +337,7 @@ class _Resolver:
         return ent
 
     def _named_by_apposition(self, token: Token) -> Span | None:
-        """"The mayor, Ana Ruiz, said": the name in apposition names the speaker."""
+        """ "The mayor, Ana Ruiz, said": the name in apposition names the speaker."""
         if token.pos_ == "PROPN":
             return None
         for child in token.rights:
@@ -360,7 +380,7 @@ class _Resolver:
         return ent
 
 
-def resolve(doc: Doc, attributions: list[Attribution], quotes: list[QuoteMarks]) -> list[Entity]:
+def resolve(doc: Doc, text: str, attributions: list[Attribution], quotes: list[QuoteMarks]) -> list[Entity]:
     """Link every attribution's speaker to an entity; return the entities in
     order of first mention (only those that speak)."""
     spans = sorted((q.start, q.end) for q in quotes)
@@ -370,7 +390,7 @@ def resolve(doc: Doc, attributions: list[Attribution], quotes: list[QuoteMarks])
         i = bisect.bisect_right(starts, char) - 1
         return i >= 0 and spans[i][0] <= char < spans[i][1]
 
-    breaks = [i for i, ch in enumerate(doc.text) if ch == "\n"]
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     resolver = _Resolver(doc, quoted, breaks)
     events: list[tuple[int, int, object]] = []
     for ent in doc.ents:

@@ -43,6 +43,8 @@ class _Extractor(QuotationPass, ClausePass, HeadlinePass):
         return self.found
 
 
-def attribute(doc: Doc, quotes: list[QuoteMarks] | None = None) -> list[Attribution]:
-    """All attributions in a parsed document, in text order."""
-    return _Extractor(doc, pair_quotes(doc.text) if quotes is None else quotes).run()
+def attribute(doc: Doc, quotes: list[QuoteMarks] | None = None, text: str | None = None) -> list[Attribution]:
+    """All attributions in a parsed document, in text order. Callers that hold
+    the text and its quotations pass them (``Doc.text`` is rebuilt on each access)."""
+    text = doc.text if text is None else text
+    return _Extractor(doc, text, pair_quotes(text) if quotes is None else quotes).run()

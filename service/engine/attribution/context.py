@@ -162,9 +162,9 @@ def _infinitive(clause: Token) -> bool:
 class Context:
     """One document under attribution; the passes add to ``found``."""
 
-    def __init__(self, doc: Doc, quotes: list[QuoteMarks]):
+    def __init__(self, doc: Doc, text: str, quotes: list[QuoteMarks]):
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.quotes = quotes
         self.index = _Index(doc, self.quotes)
         found = [c for c in find_cues(doc) if not self.index.in_quote(c.token)]
