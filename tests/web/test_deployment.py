@@ -39,6 +39,21 @@ def test_dockerfile_is_multi_stage_hash_pinned_non_root_with_healthcheck():
     assert not re.search(r"apt-get|gcc|build-essential", final), "no build tools in the final image"
 
 
+def test_every_install_takes_exactly_the_lock():
+    """Makefile, Dockerfile (and so docker-check) install the fully resolved lock the same way:
+    hash-checked, no dependency resolution (a newer upstream release cannot enter), then pip check."""
+    makefile = (ROOT / "Makefile").read_text()
+    flags = ("--no-deps", "--require-hashes", "--only-binary=:all:")
+    for name, text in (("Makefile", makefile), ("Dockerfile", DOCKERFILE)):
+        install = re.search(r"pip install ([^\n&]*)", text.replace("\\\n", " ")).group(1)
+        assert all(flag in install.split() for flag in flags), (name, install)
+        assert "pip check" in text, name
+    for lock in ("requirements.txt", "requirements-dev.txt"):
+        for line in (ROOT / lock).read_text().splitlines():
+            if line and not line.startswith((" ", "#", "-")):
+                assert re.match(r"^[A-Za-z0-9._-]+==[^ ]+ \\$", line), (lock, line)
+
+
 def test_the_image_holds_everything_the_service_reads():
     copied = " ".join(re.findall(r"^COPY (?!--from)(.*)$", DOCKERFILE, re.M))
     for needed in ("service/", "models/", "openapi.yaml", "gunicorn.conf.py"):
