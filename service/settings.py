@@ -7,6 +7,7 @@ object is immutable so a running process never changes its limits.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 
@@ -35,6 +36,18 @@ def _list(name: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
+_ORIGIN = re.compile(r"https?://[^/\s?#]+")
+
+
+def _origins(name: str) -> tuple[str, ...]:
+    """Browser origins (``scheme://host[:port]``, or ``*`` for any), as a browser sends them."""
+    origins = tuple(o.rstrip("/") for o in _list(name))
+    for origin in origins:
+        if origin != "*" and not _ORIGIN.fullmatch(origin):
+            raise ValueError(f"{name}: {origin!r} is not an origin; write scheme://host[:port], or *")
+    return origins
+
+
 def _cores() -> int:
     """Cores this process may run on (a container's cpuset, not the host's count)."""
     try:
@@ -60,6 +73,7 @@ class Settings:
     workers: int = field(default_factory=_cores)  # gunicorn sync workers
     timeout: int = 120  # seconds a request may take before its worker is replaced
     graceful_timeout: int = 30  # seconds in-flight requests get on shutdown
+    cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; empty: no CORS headers
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -79,4 +93,5 @@ class Settings:
             workers=_int("QUOTES_WORKERS", d.workers),
             timeout=_int("QUOTES_TIMEOUT", d.timeout),
             graceful_timeout=_int("QUOTES_GRACEFUL_TIMEOUT", d.graceful_timeout),
+            cors_origins=_origins("QUOTES_CORS_ORIGINS"),
         )

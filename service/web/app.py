@@ -11,7 +11,7 @@ from flask import Flask, Response
 
 from ..engine import Extractor
 from ..settings import Settings
-from . import api, errors, logs, metrics, ops, request_id
+from . import api, cors, errors, logs, metrics, ops, request_id
 from .extractor import ServedExtractor, served
 
 
@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
     logs.configure(settings.log_level, settings.log_text)
     ServedExtractor(extractor).init_app(app, settings)
     request_id.init_app(app)
+    cors.init_app(app)
     errors.init_app(app)
     metrics.init_app(app, app.extensions["quotes"].model)
     logs.init_app(app)
