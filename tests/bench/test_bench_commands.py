@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from bench.identical import compare
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -59,3 +63,38 @@ def test_load_quick_checks_every_phase(tmp_path):
     assert report["past_capacity"]["ok"] and report["abandoned"]["recovered"]
     assert report["abandoned"]["master_alive"]
     assert "sustained" in printed and "abandoned" in printed
+
+
+def test_identical_compares_with_a_commit_run_now():
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: no commit to compare with")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.identical", "--base", "HEAD", "--corpus", "generated"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "generated.jsonl: 12/12 responses byte-identical" in proc.stdout
+
+
+def _response(confidence: float, speaker: str = "s1") -> bytes:
+    quote = {"id": "q1", "speaker_id": speaker, "confidence": confidence}
+    return json.dumps({"id": "a", "quotes": [quote]}).encode() + b"\n"
+
+
+@pytest.mark.parametrize(
+    "new, ignore, expected",
+    [
+        (_response(0.9), False, (1, 1, 0, [])),
+        (_response(0.8), False, (1, 0, 0, ["out.jsonl:1: /quotes/0/confidence: 0.9 -> 0.8"])),
+        (_response(0.8), True, (1, 1, 1, [])),
+        (_response(0.8, "s2"), True, (1, 0, 0, ["out.jsonl:1: /quotes/0/speaker_id: 's1' -> 's2'"])),
+    ],
+    ids=["same", "confidence differs", "confidence ignored", "speaker differs"],
+)
+def test_identical_reports_the_first_difference(tmp_path, new, ignore, expected):
+    (tmp_path / "ref.jsonl").write_bytes(_response(0.9))
+    (tmp_path / "out.jsonl").write_bytes(new)
+    assert compare(tmp_path / "ref.jsonl", tmp_path / "out.jsonl", ignore) == expected
