@@ -8,7 +8,6 @@ gets a problem object in its place and the others are answered as usual.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -17,9 +16,9 @@ from flask import Blueprint, current_app, g, request
 from marshmallow import ValidationError
 
 from ..engine import Extractor
+from ..problems import json_body, plain_text_body, text_problem
 from .auth import protect
 from .errors import (
-    BadRequest,
     ServiceError,
     UnsupportedMediaType,
     ValidationFailed,
@@ -34,7 +33,6 @@ from .schemas import (
     QueryParametersSchema,
     QuoteRequestSchema,
     QuoteResponseSchema,
-    text_problem,
 )
 
 log = logging.getLogger("service.web")
@@ -59,24 +57,11 @@ def _is_json(mimetype: str) -> bool:
 
 
 def _json_body() -> Any:
-    try:
-        return json.loads(request.get_data(cache=False))
-    except json.JSONDecodeError as exc:  # its message names a position, never the content
-        raise BadRequest(f"The body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}.") from None
-    except UnicodeDecodeError as exc:
-        raise BadRequest(f"The body is not valid UTF-8 at byte {exc.start}.") from None
-    except RecursionError:
-        raise BadRequest("The body is JSON nested too deeply.") from None
+    return json_body(request.get_data(cache=False))
 
 
 def _plain_text_body() -> str:
-    charset = request.mimetype_params.get("charset", "utf-8")
-    try:
-        return request.get_data(cache=False).decode(charset)
-    except LookupError:
-        raise UnsupportedMediaType(f"Unknown charset {charset!r}; send UTF-8.") from None
-    except UnicodeDecodeError as exc:
-        raise BadRequest(f"The body is not valid {charset} at byte {exc.start}.") from None
+    return plain_text_body(request.get_data(cache=False), request.mimetype_params.get("charset", "utf-8"))
 
 
 def _query_parameters() -> tuple[dict[str, Any], list[dict[str, str]]]:

@@ -14,20 +14,10 @@ from typing import Any
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates, validates_schema
 
 from ..engine.offsets import UNITS
+from ..problems import text_problem
 
 ID_MAX_LENGTH = 256
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def text_problem(text: str, max_chars: int) -> str | None:
-    """Why a document's text cannot be processed, or None if it can."""
-    if not text.strip():
-        return "Text is empty."
-    if len(text) > max_chars:
-        return f"Text has {len(text):,} characters; the limit is {max_chars:,} (QUOTES_MAX_CHARS)."
-    if _SURROGATE.search(text):
-        return "Text contains unpaired UTF-16 surrogates, which are not Unicode characters."
-    return None
 
 
 def _no_surrogates(value: str) -> None:
