@@ -11,7 +11,7 @@ from flask import Flask, Response
 
 from ..engine import Extractor
 from ..settings import Settings
-from . import api, cors, errors, logs, metrics, ops, request_id
+from . import api, cors, errors, logs, metrics, ops, pages, request_id
 from .extractor import ServedExtractor, served
 
 
@@ -45,4 +45,5 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
     app.after_request(_version_headers)
     app.register_blueprint(api.bp)
     app.register_blueprint(ops.bp)
+    app.register_blueprint(pages.bp)
     return app

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, Response, current_app, render_template, request
 
 from .errors import PROBLEMS
 from .extractor import ready_extractor, served
@@ -26,7 +26,20 @@ def landing() -> str:
 
 @bp.get("/openapi.yaml")
 def openapi() -> Response:
-    return Response(current_app.config["QUOTES_OPENAPI"], mimetype="application/yaml")
+    """``application/yaml`` (RFC 9512) for tools; ``text/plain`` for a browser, which would download YAML.
+
+    A browser navigating here prefers ``text/html`` (a client may also ask for
+    ``text/plain``); every other client (curl's ``*/*``, Swagger UI, code generators)
+    gets ``application/yaml``. Both are marked inline.
+    """
+    accept = request.accept_mimetypes
+    as_text = max(accept.quality("text/html"), accept.quality("text/plain")) > accept.quality("application/yaml")
+    mimetype = "text/plain" if as_text else "application/yaml"
+    response = Response(current_app.config["QUOTES_OPENAPI"], mimetype=mimetype)
+    response.headers["Content-Disposition"] = 'inline; filename="openapi.yaml"'
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.vary.add("Accept")
+    return response
 
 
 @bp.get("/livez")

@@ -64,7 +64,7 @@ def test_problem_types_are_the_documented_ones_and_explained_on_the_landing_page
 
 
 def test_operations_answer_their_documented_success(client, contract):
-    for path in ("/", "/livez", "/readyz", "/metrics", "/openapi.yaml"):
+    for path in ("/", "/demo", "/docs", "/livez", "/readyz", "/metrics", "/openapi.yaml"):
         response = client.get(path)
         assert response.status_code == 200
         contract.check(response, "GET", path)
