@@ -94,6 +94,7 @@ async function analyse() {
     setStatus("");
     const title = body?.title || `The service answered ${response.status}`;
     const details = [body?.detail, ...(body?.errors || []).map((e) => e.detail)].filter(Boolean);
+    if (response.status === 401) details.unshift("This service needs an API key: type it in the API key field and find the quotes again.");
     showProblem(title, [...new Set(details)].join(" "), body?.request_id || requestId);
     if (response.status === 401) $("api-key").focus();
     return;
