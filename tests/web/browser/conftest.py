@@ -46,6 +46,40 @@ document.addEventListener("securitypolicyviolation", (e) =>
   window.__cspViolations.push({directive: e.effectiveDirective, blocked: e.blockedURI}));
 """
 
+# Every visible text on the page (and ::before labels) as [element, contrast ratio with
+# its background], backgrounds composited up the ancestors (WCAG 2 relative luminance).
+CONTRAST = """() => {
+  const parse = (c) => { const p = c.match(/[\\d.]+/g).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                       return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const background = (el) => {
+    const layers = [];
+    for (let n = el; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    return layers.reverse().reduce((bg, c) => over(c, bg), [255, 255, 255, 1]);
+  };
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).split(' ').join('.') : '');
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (!el.checkVisibility()) continue;
+    const bg = background(el);
+    if ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+      out.push([name(el), ratio(over(parse(getComputedStyle(el).color), bg), bg)]);
+    const before = getComputedStyle(el, '::before');
+    if (before.content && !['none', 'normal'].includes(before.content)) {
+      const own = parse(before.backgroundColor);
+      const under = own[3] > 0 ? over(own, bg) : bg;
+      out.push([name(el) + '::before', ratio(over(parse(before.color), under), under)]);
+    }
+  }
+  return out;
+}"""
+
 
 def _chromium() -> str | None:
     given = os.environ.get("QUOTES_TEST_CHROMIUM")

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from .conftest import API_KEY
+from .conftest import API_KEY, CONTRAST
 
 # Emoji before and inside quotes (two UTF-16 units each), curly quotes, CRLF paragraphs:
 # code-point offsets would land one or two characters off in the browser.
@@ -241,39 +241,6 @@ def test_text_contrast_meets_wcag_aa(open_server, visit):
     assert len(ratios) > 50
     low = [(where, round(ratio, 2)) for where, ratio in ratios if ratio < 4.5]
     assert not low, low
-
-
-CONTRAST = """() => {
-  const parse = (c) => { const p = c.match(/[\\d.]+/g).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
-  const over = (top, bottom) => [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
-  const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-                       return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-  const background = (el) => {
-    const layers = [];
-    for (let n = el; n; n = n.parentElement) {
-      const c = parse(getComputedStyle(n).backgroundColor);
-      if (c[3] > 0) layers.push(c);
-      if (c[3] >= 1) break;
-    }
-    return layers.reverse().reduce((bg, c) => over(c, bg), [255, 255, 255, 1]);
-  };
-  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).split(' ').join('.') : '');
-  const out = [];
-  for (const el of document.querySelectorAll('body *')) {
-    if (!el.checkVisibility()) continue;
-    const bg = background(el);
-    if ([...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
-      out.push([name(el), ratio(over(parse(getComputedStyle(el).color), bg), bg)]);
-    const before = getComputedStyle(el, '::before');
-    if (before.content && !['none', 'normal'].includes(before.content)) {
-      const own = parse(before.backgroundColor);
-      const under = own[3] > 0 ? over(own, bg) : bg;
-      out.push([name(el) + '::before', ratio(over(parse(before.color), under), under)]);
-    }
-  }
-  return out;
-}"""
 
 
 def test_csp_blocks_anything_sent_to_another_origin(open_server, visit):
