@@ -17,7 +17,7 @@ test: $(VENV)/.dev $(VENV)/.bulk
 	$(BIN)/python -m pytest
 
 # Formatting is checked on the web layer; the engine keeps its own layout.
-FORMATTED := service/web tests/web tests/conftest.py gunicorn.conf.py
+FORMATTED := service/web service/bulk service/problems.py tests/web tests/bulk tests/conftest.py gunicorn.conf.py
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -1,4 +1,4 @@
-"""Command line: ``python -m service extract FILE…`` or ``--jsonl IN.jsonl``.
+"""Command line: ``python -m service extract FILE…`` or ``--jsonl IN.jsonl``; ``bulk`` (Spark: :mod:`service.bulk`).
 
 Text files give one v1 response each (one JSON object per line, or indented
 with ``--pretty``). ``--jsonl`` reads objects with ``text`` and an optional
@@ -17,6 +17,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from .bulk import command as bulk_command
+from .bulk import options as bulk_options
 from .engine import Extractor
 from .engine.offsets import UNITS
 from .settings import Settings
@@ -30,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--jsonl", metavar="IN", help='JSONL input with "text" (and "id"); "-" reads stdin')
     ex.add_argument("--offsets", choices=UNITS, default="codepoint", help="offset unit (default: codepoint)")
     ex.add_argument("--pretty", action="store_true", help="indent each response")
+    bulk_options.add_parser(sub)
     return parser
 
 
@@ -63,6 +66,8 @@ def _jsonl_documents(
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "bulk":
+        return bulk_command.main(args)
     if not args.files and not args.jsonl:
         _parser().error("give text files or --jsonl IN")
     settings = Settings.from_env()
