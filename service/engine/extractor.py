@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .. import __version__
 from .attribution import attribute
 from .channel import assign_channels
+from .guard import guard_text
 from .hedges import assign_hedges
 from .marks import pair_quotes
 from .pipeline import load_pipeline
@@ -62,16 +63,20 @@ class Extractor:
     def _batch(self, batch: list[Document], offsets: str, explain: bool) -> list[dict[str, Any]]:
         out = []
         with self.nlp.memory_zone():
-            texts = (text for _, text in batch)
-            for (doc_id, text), doc in zip(batch, self.nlp.pipe(texts), strict=True):
-                out.append(self._analyse(doc, text, doc_id, offsets, explain))
+            work = [guard_text(text) for _, text in batch]
+            for (doc_id, text), copy, doc in zip(batch, work, self.nlp.pipe(work), strict=True):
+                out.append(self._analyse(doc, copy, text, doc_id, offsets, explain))
         return out
 
-    def _analyse(self, doc: Doc, text: str, doc_id: str | None, offsets: str, explain: bool) -> dict[str, Any]:
-        quotes = pair_quotes(text)
-        attributions = attribute(doc, quotes, text) if text.strip() else []
-        entities = resolve(doc, text, attributions, quotes)
-        assign_channels(doc, text, attributions)
+    def _analyse(
+        self, doc: Doc, work: str, text: str, doc_id: str | None, offsets: str, explain: bool
+    ) -> dict[str, Any]:
+        """``work`` is the working copy the pipeline read (same length as ``text``, see
+        :mod:`.guard`); the response quotes the caller's ``text``."""
+        quotes = pair_quotes(work)
+        attributions = attribute(doc, quotes, work) if work.strip() else []
+        entities = resolve(doc, work, attributions, quotes)
+        assign_channels(doc, work, attributions)
         assign_hedges(doc, attributions)
         response = build(text, doc_id, attributions, entities, self.model, offsets)
         if explain:

@@ -10,6 +10,7 @@ never raise; pairing degrades to the best reading and carries on.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -134,11 +135,17 @@ def _pair_in_paragraph(text: str, start: int, end: int, carried: int | None):
 
 
 def _single_pairs(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Single-mark quotations outside double-quoted spans (headline style)."""
+    """Single-mark quotations outside double-quoted spans (headline style).
+
+    ``taken`` is sorted and its spans do not overlap. Every lookup is a binary
+    search, so a paragraph of thousands of stray marks costs linear time."""
+    taken_open = [a for a, _ in taken]
 
     def inside_double(i: int) -> bool:
-        return any(a <= i <= b for a, b in taken)
+        k = bisect.bisect_right(taken_open, i) - 1
+        return k >= 0 and i <= taken[k][1]
 
+    closers, possessives = _single_closers(text, start, end)
     pairs = []
     i = start
     while i < end:
@@ -148,7 +155,7 @@ def _single_pairs(text: str, start: int, end: int, taken: list[tuple[int, int]])
             if ch == SINGLE_STRAIGHT and _is_word(before):
                 i += 1
                 continue
-            close = _single_close(text, i + 1, end)
+            close = _first_after(closers, i) or _first_after(possessives, i)
             if close is not None and not inside_double(close):
                 pairs.append((i, close))
                 i = close + 1
@@ -157,8 +164,15 @@ def _single_pairs(text: str, start: int, end: int, taken: list[tuple[int, int]])
     return pairs
 
 
-def _single_close(text: str, start: int, end: int) -> int | None:
-    possessive = None
+def _first_after(positions: list[int], i: int) -> int | None:
+    k = bisect.bisect_right(positions, i)
+    return positions[k] if k < len(positions) else None
+
+
+def _single_closers(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Offsets in text[start:end] of marks that can close a single-quoted quotation,
+    and of plural possessives (Republicans’ tax) that close one only when nothing else does."""
+    closers, possessives = [], []
     for j in range(start, end):
         ch = text[j]
         if ch not in SINGLE_CLOSE + SINGLE_STRAIGHT:
@@ -167,11 +181,10 @@ def _single_close(text: str, start: int, end: int) -> int | None:
         if before.isspace() or _is_word(after):
             continue  # apostrophe inside a word (don’t) or an opener
         if before in "sS" and after == " " and j + 2 < end and text[j + 2].islower():
-            # plural possessive before a noun (Republicans’ tax), unless nothing better closes
-            possessive = j if possessive is None else possessive
-            continue
-        return j
-    return possessive
+            possessives.append(j)
+        else:
+            closers.append(j)
+    return closers, possessives
 
 
 def pair_quotes(text: str) -> list[QuoteMarks]:
