@@ -98,3 +98,23 @@ def test_identical_reports_the_first_difference(tmp_path, new, ignore, expected)
     (tmp_path / "ref.jsonl").write_bytes(_response(0.9))
     (tmp_path / "out.jsonl").write_bytes(new)
     assert compare(tmp_path / "ref.jsonl", tmp_path / "out.jsonl", ignore) == expected
+
+
+def test_bulk_quick_compares_spark_runs_with_one_cli_process(tmp_path):
+    from service.bulk.session import SparkUnavailable, check_available
+
+    try:
+        check_available()
+    except SparkUnavailable as exc:
+        pytest.skip(f"bench.bulk needs pyspark and Java: {exc}")
+    report, printed = _run(tmp_path, "bench.bulk", "--quick", "--corpus", "generated", "--documents", "24")
+    assert report["documents"] == 24 and report["words"] > 0 and report["quotes_agree"] is True
+    runs = report["runs"]
+    assert set(runs) == {"cli", "local[1]", "local[2]"}
+    for name in ("local[1]", "local[2]"):
+        assert runs[name]["ratio_to_cli"] > 0 and runs[name]["docs_per_s"] > 0 and runs[name]["words_per_s"] > 0
+        assert runs[name]["quotes"] == runs["cli"]["quotes"] > 0 and runs[name]["errors"] == 0
+        assert 1 <= runs[name]["pipeline_loads"] <= int(name[6])
+    assert report["target"]["name"] == "local[2]_vs_cli" and report["target"]["minimum"] == 1.6
+    for heading in ("ratio to CLI", "other load", "python -m service bulk local[2]", "target:"):
+        assert heading in printed
