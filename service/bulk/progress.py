@@ -54,9 +54,13 @@ def report(sc: SparkContext, phase: str, group: str, enabled: bool, stream: Text
 
     def show(final: bool = False) -> None:
         done, running, total = _tasks(sc, group)
-        if not total:
+        elapsed = time.monotonic() - started
+        if final:  # stages Spark skipped (their output was already there) never count as done
+            text = f"bulk: {phase}: done, {done} tasks in {elapsed:,.0f} s"
+        elif total:
+            text = line(phase, done, running, total, elapsed)
+        else:
             return  # Spark has not planned the phase's tasks yet
-        text = line(phase, done, running, total, time.monotonic() - started)
         stream.write(("\r" + text + ("\n" if final else "")) if tty else text + "\n")
         stream.flush()
 
@@ -74,4 +78,4 @@ def report(sc: SparkContext, phase: str, group: str, enabled: bool, stream: Text
     finally:
         stop.set()
         thread.join()
-        show(final=True)
+    show(final=True)
