@@ -53,8 +53,11 @@ class Work:
     metadata: tuple[str, ...]
 
 
-def _extract_each(extractor: Extractor, documents: list[Document], offsets: str) -> list[dict[str, Any] | None]:
-    """Batched extraction; if the batch fails, each document alone, None for those that fail (as the API does)."""
+def _extract_each(
+    extractor: Extractor, documents: list[Document], offsets: str
+) -> list[dict[str, Any] | ServiceError | None]:
+    """Batched extraction; if the batch fails, each document alone (as the API does). A document that
+    fails gets its error when it is a problem (ServiceError), else None (the API's opaque 500)."""
     pairs = [(d.id, d.text) for d in documents]
     try:
         return list(extractor.extract_many(pairs, offsets))
@@ -64,6 +67,8 @@ def _extract_each(extractor: Extractor, documents: list[Document], offsets: str)
     for doc_id, text in pairs:
         try:
             out.append(extractor.extract(text, doc_id, offsets))
+        except ServiceError as error:
+            out.append(error)
         except Exception:
             log.exception("document extraction failed: id %r", doc_id)
             out.append(None)
@@ -85,7 +90,9 @@ def extract_batch(work: Work, extractor: Extractor, loader: str, batch: Any, sch
     quotes, speakers, problems, characters, words = [], [], [], [], []
     for i, r in enumerate(read):
         response = answers.get(i)
-        if isinstance(r, Document) and response is None:
+        if isinstance(response, ServiceError):
+            r = response
+        elif isinstance(r, Document) and response is None:
             r = ServiceError()  # extraction failed: the API's 500 for this document
         if isinstance(r, ServiceError):
             quotes.append([])
