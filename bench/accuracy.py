@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from service.engine import Extractor
+from service.engine.lexicon import load_lexicons
 from service.engine.pipeline import load_pipeline
 from service.settings import Settings
 
@@ -34,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     settings = Settings.from_env()
     extractors = {
-        "stock spaCy pipeline": Extractor(load_pipeline(settings.spacy_model, stock=True), settings.batch_size),
-        "shipped pipeline": Extractor.load(settings.spacy_model, settings.batch_size),
+        "stock spaCy pipeline": Extractor(
+            load_pipeline(settings.spacy_model, stock=True), settings.batch_size, load_lexicons(settings.models_dir)
+        ),
+        "shipped pipeline": Extractor.load(settings.spacy_model, settings.batch_size, settings.models_dir),
     }
     score = scorer().score
     failed = False

@@ -6,6 +6,8 @@ A quote's ``confidence`` is the precision of the rule that produced it: of the
 quotes that rule produced on the development data (``../shared/eval`` and
 ``../shared/gold``), the share that matched a gold quote *and* named the right
 speaker. Rules seen fewer than ``MIN_SUPPORT`` times get the pooled precision.
+The rows are keyed by the pipeline measured on (``QUOTES_SPACY_MODEL``); those
+of other pipelines are kept as they are.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections import Counter
 from datetime import date
 
 from service.engine import Extractor
-from service.engine.lexicon import MODELS_DIR
+from service.engine.lexicon import DEFAULT_RULE, FILES, read_rows
 from service.settings import Settings
 
 from .gold import POLNEAR_DEV, SEED_GOLD, documents, load, scorer
@@ -63,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write models/confidence.tsv")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    produced, correct = measure(Extractor.load(settings.spacy_model, settings.batch_size))
+    extractor = Extractor.load(settings.spacy_model, settings.batch_size, settings.models_dir)
+    produced, correct = measure(extractor)
     if not produced:
         print("no development data found; nothing measured")
         return 1
@@ -75,17 +78,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rule:24} {precision:.3f}  ({correct[rule]}/{n})")
     print(f"{'pooled':24} {pooled:.3f}")
     if args.write:
+        path = settings.models_dir / "confidence.tsv"
+        pipeline = f"{extractor.model['pipeline']}/{extractor.model['pipeline_version']}"
+        others = [cells for _, cells in read_rows(path, FILES["confidence.tsv"]) if cells[0] != pipeline]
         lines = [
-            "# Confidence of a quote = measured precision of the rule that produced it.",
+            "# Confidence of a quote = measured precision of the rule that produced it, on the",
+            "# pipeline named in the first column (name/version, as in the X-Pipeline header); a",
+            "# pipeline without rows of its own uses the first pipeline's.",
             f"# Written by `python -m bench.calibrate --write` on {date.today().isoformat()} from the",
             "# seed gold and PolNeAR dev (../shared); rules seen fewer than "
             f"{MIN_SUPPORT} times get the pooled precision.",
-            "# Columns: rule <TAB> precision <TAB> quotes produced <TAB> of which correct",
-            f"default\t{pooled:.3f}\t{sum(produced.values())}\t{sum(correct.values())}",
+            "# Columns: pipeline <TAB> rule <TAB> precision <TAB> quotes produced <TAB> of which correct",
         ]
-        lines += [f"{rule}\t{p:.3f}\t{n}\t{c}" for rule, p, n, c in rows]
-        (MODELS_DIR / "confidence.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"wrote {MODELS_DIR / 'confidence.tsv'}")
+        ours = [f"{pipeline}\t{DEFAULT_RULE}\t{pooled:.3f}\t{sum(produced.values())}\t{sum(correct.values())}"]
+        ours += [f"{pipeline}\t{rule}\t{p:.3f}\t{n}\t{c}" for rule, p, n, c in rows]
+        theirs = ["\t".join(cells) for cells in others]
+        default_first = settings.spacy_model == Settings().spacy_model
+        lines += ours + theirs if default_first or not theirs else theirs + ours
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({pipeline})")
     return 0
 
 

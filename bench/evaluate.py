@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no gold data at {SHARED}; nothing to evaluate")
         return 0
     settings = Settings.from_env()
-    extractor = Extractor.load(settings.spacy_model, settings.batch_size)
+    extractor = Extractor.load(settings.spacy_model, settings.batch_size, settings.models_dir)
     failed = False
     for path in paths:
         scores, errors, seconds = evaluate(extractor, path)

@@ -108,10 +108,11 @@ class Engines:
     @classmethod
     def load(cls, settings: Settings) -> Engines:
         model, batch_size = settings.spacy_model, settings.batch_size
+        shipped = Extractor.load(model, batch_size, settings.models_dir)
         engines = cls(
             spacy.load(model),
-            Extractor.load(model, batch_size),
-            Extractor(load_pipeline(model, stock=True), batch_size),
+            shipped,
+            Extractor(load_pipeline(model, stock=True), batch_size, shipped.lexicons),
             batch_size,
         )
         for extractor in (engines.shipped, engines.stock):  # lazy set-up out of the timings

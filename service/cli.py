@@ -20,6 +20,7 @@ from pathlib import Path
 from .bulk import command as bulk_command
 from .bulk import options as bulk_options
 from .engine import Extractor
+from .engine.lexicon import LexiconError
 from .engine.offsets import UNITS
 from .settings import Settings
 
@@ -71,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.files and not args.jsonl:
         _parser().error("give text files or --jsonl IN")
     settings = Settings.from_env()
-    extractor = Extractor.load(settings.spacy_model, settings.batch_size)
+    try:
+        extractor = Extractor.load(settings.spacy_model, settings.batch_size, settings.models_dir)
+    except LexiconError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     indent = 2 if args.pretty else None
     errors, failed = _Errors(), {}
     if args.jsonl:

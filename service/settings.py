@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"  # the language resources shipped with the service
 
 
 def _int(name: str, default: int) -> int:
@@ -74,6 +77,7 @@ class Settings:
     timeout: int = 120  # seconds a request may take before its worker is replaced
     graceful_timeout: int = 30  # seconds in-flight requests get on shutdown
     cors_origins: tuple[str, ...] = ()  # browser origins allowed to call the API; empty: no CORS headers
+    models_dir: Path = MODELS_DIR  # lexicons and calibration (models/README.md)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -94,4 +98,5 @@ class Settings:
             timeout=_int("QUOTES_TIMEOUT", d.timeout),
             graceful_timeout=_int("QUOTES_GRACEFUL_TIMEOUT", d.graceful_timeout),
             cors_origins=_origins("QUOTES_CORS_ORIGINS"),
+            models_dir=Path(env("QUOTES_MODELS_DIR", "").strip() or d.models_dir),
         )

@@ -16,7 +16,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"  # ../shared beside the 
 def extractor() -> Extractor:
     """The real pinned pipeline, loaded once for the whole session."""
     settings = Settings()
-    return Extractor.load(settings.spacy_model, settings.batch_size)
+    return Extractor.load(settings.spacy_model, settings.batch_size, settings.models_dir)
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from .lexicon import CueVerb, cue_verbs, word_set
+from .document import Document
+from .lexicon import CueVerb
 
 ACCORDING_TO = "according to"
 
@@ -35,8 +36,17 @@ class Cue:
         return "source" if self.lemma == ACCORDING_TO else "noun"
 
 
-def _verb_entry(token: Token) -> CueVerb | None:
-    entries = cue_verbs().get(token.lemma_.lower())
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The document's cues outside quotations (words inside one are the source's, not the reporter's)."""
+
+    frames: tuple[Cue, ...]  # verbs and "according to": they frame quotations and clauses
+    nouns: tuple[Cue, ...]  # nouns of saying: they only report clauses
+    by_token: dict[int, Cue]  # frames by token index
+
+
+def _verb_entry(d: Document, token: Token) -> CueVerb | None:
+    entries = d.lexicons.cue_verbs.get(token.lemma_.lower())
     if not entries:
         return None
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
@@ -55,20 +65,21 @@ def _is_verbal(token: Token) -> bool:
     return False
 
 
-def find_cues(doc: Doc) -> list[Cue]:
-    """Every cue in the document, in text order."""
+def find_cues(d: Document) -> Cues:
+    """Every cue of the document outside quotations, in text order."""
+    doc = d.doc
     cues = []
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             nxt = doc[token.i + 1]
             cues.append(Cue(token, token.idx, nxt.idx + len(nxt), ACCORDING_TO, None))
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() in word_set("cue_nouns.tsv"):
+        if token.pos_ == "NOUN" and token.lemma_.lower() in d.lexicons.cue_nouns:
             cues.append(Cue(token, token.idx, token.idx + len(token), token.lemma_.lower(), None))
             continue
         if not _is_verbal(token):
             continue
-        entry = _verb_entry(token)
+        entry = _verb_entry(d, token)
         if entry is None:
             continue
         end = token.idx + len(token)
@@ -78,4 +89,6 @@ def find_cues(doc: Doc) -> list[Cue]:
                 end = part.idx + len(part)
         lemma = token.lemma_.lower() + (f" {entry.particle}" if entry.particle else "")
         cues.append(Cue(token, token.idx, end, lemma, entry))
-    return cues
+    cues = [c for c in cues if not d.in_quotation(c.token)]
+    frames = tuple(c for c in cues if c.cls != "noun")
+    return Cues(frames, tuple(c for c in cues if c.cls == "noun"), {c.token.i: c for c in frames})

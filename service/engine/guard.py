@@ -45,7 +45,9 @@ _JOINERS = {"Mn", "Me", "Cf"}  # combining marks, zero-width joiners, variation 
 def _joins(ch: str) -> bool:
     """ch belongs to the grapheme cluster of a neighbour: an accent, a joiner, a
     skin-tone modifier, half of a flag."""
-    return unicodedata.category(ch) in _JOINERS or "\U0001f3fb" <= ch <= "\U0001f3ff" or "\U0001f1e6" <= ch <= "\U0001f1ff"
+    return (
+        unicodedata.category(ch) in _JOINERS or "\U0001f3fb" <= ch <= "\U0001f3ff" or "\U0001f1e6" <= ch <= "\U0001f1ff"
+    )
 
 
 def _breakable(chars: list[str], i: int) -> bool:

@@ -24,15 +24,14 @@ approximator; a negated hedge ("did not suggest", "not necessarily") is none.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from .annotations import Hedge
 from .attribution import Attribution
 from .cues import ACCORDING_TO
-from .lexicon import table
+from .document import Document
+from .lexicon import HedgeCue
 
 _NEGATORS = {"not", "n't", "never", "no", "hardly", "barely"}
 _ABILITY = {"see", "hear", "feel", "smell", "taste", "remember", "recall", "understand", "afford", "recognize"}
@@ -44,25 +43,6 @@ _UNITS = {
 }  # fmt: skip
 _QUANTITY_ENTS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "TIME"}
 _HEDGING_HEADS = {"appear", "seem"}  # "appeared to suggest": a frame verb that hedges the cue
-
-
-@dataclass(frozen=True, slots=True)
-class HedgeCue:
-    """One row of ``models/hedges.tsv``."""
-
-    words: tuple[str, ...]
-    kind: str
-    condition: str
-
-
-@cache
-def lexicon() -> dict[str, tuple[HedgeCue, ...]]:
-    """Hedge cues by first word, longest first."""
-    by_first: dict[str, list[HedgeCue]] = {}
-    for cue, kind, condition in table("hedges.tsv"):
-        words = tuple(cue.split())
-        by_first.setdefault(words[0], []).append(HedgeCue(words, kind, condition))
-    return {k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in by_first.items()}
 
 
 # -- conditions ----------------------------------------------------------------
@@ -150,13 +130,16 @@ def _kind_and_ok(cue: HedgeCue, token: Token, end: int) -> str | None:
     return kind
 
 
-def _match(token: Token, limit: int) -> tuple[int, str] | None:
+Lexicon = dict[str, tuple[HedgeCue, ...]]
+
+
+def _match(lexicon: Lexicon, token: Token, limit: int) -> tuple[int, str] | None:
     """(index after the cue, kind) of the hedge starting at ``token``, if any."""
     doc = token.doc
     lower, lemma = token.lower_, token.lemma_.lower()
-    candidates = list(lexicon().get(lower, ()))
+    candidates = list(lexicon.get(lower, ()))
     if lemma != lower:  # verbs are listed by lemma, everything else by word form
-        candidates += [c for c in lexicon().get(lemma, ()) if c.kind == "verb"]
+        candidates += [c for c in lexicon.get(lemma, ()) if c.kind == "verb"]
     for cue in candidates:
         n = len(cue.words)
         if token.i + n > limit:
@@ -174,7 +157,7 @@ def _match(token: Token, limit: int) -> tuple[int, str] | None:
 # -- scopes ----------------------------------------------------------------------
 
 
-def _attribution_hedges(a: Attribution) -> list[Hedge]:
+def _attribution_hedges(lexicon: Lexicon, a: Attribution) -> list[Hedge]:
     cue = a.cue
     if cue is None or cue.lemma == ACCORDING_TO:
         return []
@@ -185,7 +168,7 @@ def _attribution_hedges(a: Attribution) -> list[Hedge]:
     for child in verb.children:
         if child.dep_ != "advmod" or a.content[0] <= child.idx < a.content[1]:
             continue
-        got = _match(child, child.i + 1)
+        got = _match(lexicon, child, child.i + 1)
         if got is not None and got[1] in ("adverb", "other"):
             out.append(Hedge(child.idx, child.idx + len(child), "adverb", "attribution"))
     head = verb.head
@@ -194,13 +177,13 @@ def _attribution_hedges(a: Attribution) -> list[Hedge]:
     return out
 
 
-def _content_hedges(doc: Doc, starts: list[int], a: Attribution) -> list[Hedge]:
+def _content_hedges(lexicon: Lexicon, doc: Doc, starts: tuple[int, ...], a: Attribution) -> list[Hedge]:
     start, end = a.content
     i = bisect.bisect_left(starts, start)
     limit = bisect.bisect_left(starts, end)
     out = []
     while i < limit:
-        got = _match(doc[i], limit)
+        got = _match(lexicon, doc[i], limit)
         if got is None:
             i += 1
             continue
@@ -210,14 +193,17 @@ def _content_hedges(doc: Doc, starts: list[int], a: Attribution) -> list[Hedge]:
     return out
 
 
-def assign_hedges(doc: Doc, attributions: list[Attribution]) -> None:
-    """Set ``hedges`` on every attribution, attribution scope first, in text order."""
-    starts = [t.idx for t in doc]
+def find_hedges(d: Document, attributions: list[Attribution]) -> list[list[Hedge]]:
+    """The hedges of every attribution, attribution scope first, in text order."""
+    lexicon = d.lexicons.hedges
+    out = []
     for a in attributions:
-        found = _attribution_hedges(a) + _content_hedges(doc, starts, a)
+        found = _attribution_hedges(lexicon, a) + _content_hedges(lexicon, d.doc, d.token_starts, a)
         seen: set[tuple[int, int]] = set()
-        a.hedges = []
+        hedges = []
         for h in sorted(found, key=lambda h: h.start):
             if (h.start, h.end) not in seen:
                 seen.add((h.start, h.end))
-                a.hedges.append(h)
+                hedges.append(h)
+        out.append(hedges)
+    return out

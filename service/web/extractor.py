@@ -31,7 +31,7 @@ class ServedExtractor:
     def init_app(self, app: Flask, settings: Settings) -> None:
         started = time.perf_counter()
         if self.extractor is None:
-            self.extractor = Extractor.load(settings.spacy_model, settings.batch_size)
+            self.extractor = Extractor.load(settings.spacy_model, settings.batch_size, settings.models_dir)
         loaded = time.perf_counter()
         self.warm_up()
         app.extensions["quotes"] = self

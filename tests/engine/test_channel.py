@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from service.engine import Extractor
-from service.engine.channel import MAX_PARAGRAPH_BREAKS, gazetteer, phrases
+from service.engine.annotations import CHANNEL_TYPES
+from service.engine.channel import MAX_PARAGRAPH_BREAKS
 
 TYPES = {
     "social_media", "news_media", "state_media", "interview", "statement", "press_conference", "speech",
@@ -164,11 +165,12 @@ def test_channel_span_is_the_phrase(extractor: Extractor) -> None:
     assert quote["channel"]["text"] == "in a post on Instagram"
 
 
-def test_lexicons_load_and_use_the_closed_list() -> None:
-    outlets, _ = gazetteer()
-    assert outlets["Twitter"].name == "X"
-    assert {o.type for o in outlets.values()} <= TYPES
-    assert {p.type for role in phrases().values() for p in role.values()} <= TYPES
+def test_lexicons_load_and_use_the_closed_list(extractor: Extractor) -> None:
+    lexicons = extractor.lexicons
+    assert lexicons.outlets["Twitter"].name == "X"
+    assert set(CHANNEL_TYPES) == TYPES
+    assert {o.type for o in lexicons.outlets.values()} <= TYPES
+    assert {p.type for role in lexicons.channel_phrases.values() for p in role.values()} <= TYPES
     assert MAX_PARAGRAPH_BREAKS == 1
 
 

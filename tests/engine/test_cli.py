@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "service", "extract", *args],
-        cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, **(env or {})},
     )
 
@@ -62,3 +68,17 @@ def test_over_long_text_is_reported_not_processed():
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert "limit is 100" in out[0]["error"] and out[1]["id"] == "ok"
     assert proc.returncode == 1
+
+
+def test_a_malformed_lexicon_stops_start_up_with_its_file_and_line(tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(ROOT / "models", models)
+    with (models / "source_nouns.tsv").open("a", encoding="utf-8") as f:
+        f.write("spokesperson\tperson\textra\n")
+    line = (models / "source_nouns.tsv").read_text(encoding="utf-8").count("\n")
+    text = tmp_path / "a.txt"
+    text.write_text("“Yes,” she said.", encoding="utf-8")
+    proc = run(str(text), env={"QUOTES_MODELS_DIR": str(models)})
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert f"error: {models / 'source_nouns.tsv'}:{line}: 3 columns, expected 2" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from service.engine import Extractor
-from service.engine.hedges import lexicon
 
 KINDS = {"modal", "verb", "adverb", "approximator", "other"}
 
@@ -65,10 +64,10 @@ def test_direct_quotation_content_is_read(extractor: Extractor) -> None:
     assert hedges_of(extractor, text, "overstated") == {("may", "modal", "content")}
 
 
-def test_every_kind_has_a_case() -> None:
+def test_every_kind_has_a_case(extractor: Extractor) -> None:
     assert {kind for case in CASES for _, kind, _ in case[2]} == KINDS
-    assert {cue.kind for cues in lexicon().values() for cue in cues} == KINDS
+    assert {cue.kind for cues in extractor.lexicons.hedges.values() for cue in cues} == KINDS
 
 
-def test_lexicon_leaves_out_would_and_say() -> None:
-    assert "would" not in lexicon() and "say" not in lexicon()
+def test_lexicon_leaves_out_would_and_say(extractor: Extractor) -> None:
+    assert "would" not in extractor.lexicons.hedges and "say" not in extractor.lexicons.hedges

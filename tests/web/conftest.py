@@ -140,4 +140,4 @@ class FailingExtractor(Extractor):
 
 @pytest.fixture
 def failing_extractor(extractor: Extractor) -> FailingExtractor:
-    return FailingExtractor(extractor.nlp, extractor.batch_size)
+    return FailingExtractor(extractor.nlp, extractor.batch_size, extractor.lexicons)

@@ -1,50 +1,49 @@
 """Attribution: which words were reported, through which cue, by whom.
 
-Two passes over a parsed document, in the manner of the sieve-based quote
-attribution of Muzny et al. (2017) and the PARC cue–source–content model of
-Pareti (2015):
+Passes over one :class:`~service.engine.document.Document`, in the manner of the
+sieve-based quote attribution of Muzny et al. (2017) and the PARC
+cue–source–content model of Pareti (2015); each is a function that takes what
+the passes before it found and returns its own attributions:
 
-1. Quotation marks first. Every quotation that stands on its own (opens a
-   paragraph or sentence, or follows a colon or comma) looks for its frame:
-   a cue after it ("…,” she said), before it (Mr. Trump said: “…”), a dash
-   and a name ("…” ― Jane Doe), or, failing those, the speaker of the
-   quotation just before it (a continuation paragraph).
-2. Cues next. Every reporting verb with a clausal complement ("said that …",
-   "…, analysts said") and every "according to" yields its reported clause.
-   A clause that contains a quotation is mixed; one that is only a quotation
-   already found in pass 1 is dropped as a duplicate.
+1. Quotation marks first (:mod:`.quotations`). Every quotation that stands on
+   its own (opens a paragraph or sentence, or follows a colon or comma) looks
+   for its frame: a cue after it ("…,” she said), before it (Mr. Trump said:
+   “…”), a dash and a name ("…” ― Jane Doe), or, failing those, the speaker of
+   the quotation just before it (a continuation paragraph).
+2. Cues next (:mod:`.clauses`). Every reporting verb with a clausal complement
+   ("said that …", "…, analysts said") and every "according to" yields its
+   reported clause, found by the constructions of :mod:`.constructions` in
+   their order of precedence. A clause that contains a quotation is mixed; one
+   that is only a quotation already found in pass 1 is dropped as a duplicate.
+3. Quoted fragments under a naming cue ("described as “very positive”").
+   Other quoted fragments inside a sentence that no cue governs are scare
+   quotes or titles and are not attributed.
+4. Headline sources ("Sanders: …", :mod:`.headlines`).
 
-Quoted fragments inside a sentence that no cue governs are scare quotes or
-titles and are not attributed. A third pass reads headline sources
-("Sanders: …"). Modules: ``quotations`` (pass 1), ``clauses`` (pass 2),
-``headlines`` (pass 3), ``context`` (what they share), ``model`` (the record).
+Helpers: :mod:`.grammar` (what the rules ask of the parse), :mod:`.spans`
+(character-level trimming), :mod:`.clause_edges` (where a clause ends),
+:mod:`.model` (the record).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-from ..marks import QuoteMarks, pair_quotes
-from .clauses import ClausePass
-from .headlines import HeadlinePass
+from ..cues import find_cues
+from ..document import Document
+from .clauses import reported_clauses
+from .headlines import headline_sources
 from .model import Attribution
-from .quotations import QuotationPass
+from .quotations import fragments, quotations
 
 __all__ = ["Attribution", "attribute"]
 
 
-class _Extractor(QuotationPass, ClausePass, HeadlinePass):
-    def run(self) -> list[Attribution]:
-        self.quotations()
-        self.cue_clauses()
-        self.fragments()
-        self.headlines()
-        self.found.sort(key=lambda a: a.content)
-        return self.found
-
-
-def attribute(doc: Doc, quotes: list[QuoteMarks] | None = None, text: str | None = None) -> list[Attribution]:
-    """All attributions in a parsed document, in text order. Callers that hold
-    the text and its quotations pass them (``Doc.text`` is rebuilt on each access)."""
-    text = doc.text if text is None else text
-    return _Extractor(doc, text, pair_quotes(text) if quotes is None else quotes).run()
+def attribute(d: Document) -> list[Attribution]:
+    """All attributions in a document, in text order."""
+    if not d.work.strip():
+        return []
+    cues = find_cues(d)
+    quoted = quotations(d, cues)
+    clauses = reported_clauses(d, cues, quoted)
+    named = fragments(d, cues, quoted + clauses)
+    headlines = headline_sources(d, quoted + clauses + named)
+    return sorted(quoted + clauses + named + headlines, key=lambda a: a.content)

@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..annotations import Channel, Hedge
 from ..cues import Cue
 from ..marks import QuoteMarks
+from ..rules import Rule
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
-    """One quotation or reported statement, in character offsets."""
+    """One quotation or reported statement: its words, cue and speaker mention."""
 
     type: str  # direct | indirect | mixed
     content: tuple[int, int]
     cue: Cue | None
-    cue_span: tuple[int, int] | None
+    cue_span: tuple[int, int] | None  # the cue's words, or the colon or dash that frames a quotation
     speaker: Token | None  # head token of the speaker mention
     speaker_span: tuple[int, int] | None
-    rule: str
-    quotes: list[QuoteMarks] = field(default_factory=list)
-    entity: Any = None  # speakers.Entity, set by speaker resolution
-    channel: Channel | None = None
-    hedges: list[Hedge] = field(default_factory=list)
+    rule: Rule
+    quotes: tuple[QuoteMarks, ...] = ()  # the quotations inside the content

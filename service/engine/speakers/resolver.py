@@ -1,47 +1,22 @@
-"""Speakers: one entity per person or organisation, across names, aliases and pronouns.
-
-No coreference model is installed here, so resolution is rule-based, in the
-spirit of the multi-pass sieve of Lee et al. (2013, "Deterministic coreference
-resolution based on entity-centric, precision-ranked rules"):
-
-1. Proper names (spaCy's PERSON/ORG/GPE entities) cluster when one name's
-   words are contained in the other's ("Mr. Xi" / "Xi Jinping") and the
-   honorifics agree in gender. The cluster keeps the titles written before the
-   names ("President Trump") and the appositives after them ("Wendy Cutler,
-   the vice president of …").
-2. A speaker mention that is a pronoun takes the compatible entity (gender,
-   number, person or organisation) ranked by recency, subject position and
-   whether it spoke just before.
-3. A definite nominal ("the president") takes the latest entity holding that
-   title or description; other common-noun sources ("analysts", "Chinese state
-   media") form entities of their own, merged when one contains the other.
-"""
+"""Rule-based speaker resolution: names, pronouns and nominals to entities (see the package)."""
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
-from functools import cache
+from spacy.tokens import Span, Token
 
-from spacy.tokens import Doc, Span, Token
+from ..document import Document
+from ..syntax import mention
+from .entity import (
+    PRONOUNS,
+    Entity,
+    clean_name,
+    described_name,
+    first_name_gender,
+    in_headline,
+    name_words,
+    span_text,
+)
 
-from .attribution import Attribution
-from .channel import gazetteer, outlet_key
-from .lexicon import source_nouns, table
-from .marks import QuoteMarks
-from .syntax import mention
-
-NAME_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "group"}
-PRONOUNS = {
-    "he": ("person", "m"),
-    "him": ("person", "m"),
-    "his": ("person", "m"),
-    "she": ("person", "f"),
-    "her": ("person", "f"),
-    "they": ("plural", None),
-    "them": ("plural", None),
-    "it": ("thing", None),
-}
 _DETERMINERS = {
     "the",
     "a",
@@ -60,121 +35,16 @@ _DETERMINERS = {
 _WINDOW = 3000  # characters a pronoun looks back for its antecedent
 
 
-def _titles() -> dict[str, tuple[str, str | None]]:
-    return {row[0]: (row[1], None if row[2] == "-" else row[2]) for row in table("titles.tsv")}
+class Resolver:
+    """Links speaker mentions to entities, reading the document in text order."""
 
-
-@dataclass(slots=True)
-class Entity:
-    """A speaker or a candidate antecedent."""
-
-    index: int
-    kind: str
-    names: list[str] = field(default_factory=list)  # proper names, as written
-    words: set[str] = field(default_factory=set)  # name words, lower case
-    gender: str | None = None
-    titles: set[str] = field(default_factory=set)
-    descriptions: list[str] = field(default_factory=list)
-    description_heads: set[str] = field(default_factory=set)
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    last: int = -1
-    last_subject: int = -1
-    common: str | None = None  # a common-noun source as written ("Chinese state media")
-    key: str | None = None  # its lower-case words without determiners, for matching
-
-    @property
-    def name(self) -> str:
-        if self.names:
-            return max(self.names, key=lambda n: (len(n.split()), len(n)))
-        return self.common or ""
-
-    def add(self, start: int, end: int, subject: bool) -> None:
-        if (start, end) not in self.mentions:
-            self.mentions.append((start, end))
-        self.last = max(self.last, start)
-        if subject:
-            self.last_subject = max(self.last_subject, start)
-
-
-def _name_words(span: Span) -> list[str]:
-    titles = _titles()
-    words = []
-    for t in span:
-        low = t.lower_
-        if t.is_punct or low in ("'s", "’s", "the") or low in titles and t.i == span.start:
-            continue
-        words.append(low.strip("."))
-    return [w for w in words if w]
-
-
-def _clean_name(span: Span) -> str:
-    tokens = list(span)
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
-        tokens.pop(0)
-    while tokens and (tokens[-1].lower_ in ("'s", "’s", "'", "’") or tokens[-1].is_punct and tokens[-1].text != "."):
-        tokens.pop()
-    if not tokens:
-        return ""
-    return span.doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-@cache
-def _first_names() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("first_names.tsv")}
-
-
-def _first_name_gender(words: list[str]) -> str | None:
-    """Gender suggested by a given name ("Wendy Cutler"), when the name is
-    written with one and the census data is near-unanimous."""
-    return _first_names().get(words[0]) if len(words) >= 2 else None
-
-
-_QUALIFIERS = {"for", "of", "at", "with", "from", "familiar", "close", "briefed"}
-
-
-def _described_name(token: Token, span: Span) -> str:
-    """A common-noun source named with its qualifier: "a spokeswoman for the
-    European Commission", "two people familiar with the talks"."""
-    doc = token.doc
-    last = span.end - 1
-    for child in token.rights:
-        if child.dep_ in ("prep", "amod", "acl") and child.lower_ in _QUALIFIERS and child.i == last + 1:
-            end = child.right_edge.i
-            if end - span.start <= 10 and not any(t.is_punct for t in doc[child.i : end + 1]):
-                last = end
-    return _clean_name(doc[span.start : last + 1])
-
-
-def span_text(token: Token) -> str:
-    """A common noun phrase as written ("the mayor")."""
-    return mention(token).text
-
-
-def _headline(span: Span) -> bool:
-    """A name in a title-case line or heading ("Trump and Xi Hold Call, China
-    Says", "Xi and Trump Call: …"): its capitals are not evidence of names."""
-    sent = span.sent
-    start, end = sent.start, sent.end
-    for t in sent:
-        if t.text == ":":
-            if t.i < span.start:
-                start = t.i + 1
-            elif t.i >= span.end:
-                end = t.i
-                break
-    words = [t for t in span.doc[start:end] if t.is_alpha and not t.is_stop]
-    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
-
-
-class _Resolver:
-    def __init__(self, doc: Doc, quoted, breaks: list[int]):
-        self.doc = doc
-        self.breaks = breaks  # offsets of line breaks
-        self.quoted = quoted  # char offset -> inside a quotation?
+    def __init__(self, d: Document):
+        self.d = d
+        self.doc = d.doc
         self.resolved: dict[int, Entity] = {}
         self.entities: list[Entity] = []
-        self.titles = _titles()
-        self.nouns = source_nouns()
+        self.titles = d.lexicons.titles
+        self.nouns = d.lexicons.source_nouns
         self.by_token: dict[int, Entity] = {}
         self.last_speaker: Entity | None = None
 
@@ -187,13 +57,13 @@ class _Resolver:
             entry = self.titles.get(self.doc[i].lower_)
             if entry is None:
                 break
-            titles.add(entry[0])
-            gender = gender or entry[1]
+            titles.add(entry.canonical)
+            gender = gender or entry.gender
             i -= 1
         first = self.titles.get(span[0].lower_)
         if first is not None:
-            titles.add(first[0])
-            gender = gender or first[1]
+            titles.add(first.canonical)
+            gender = gender or first.gender
         return titles, gender
 
     def _match_name(self, kind: str, words: list[str], gender: str | None, pos: int) -> Entity | None:
@@ -218,23 +88,27 @@ class _Resolver:
         return ent
 
     def add_name(self, span: Span, kind: str) -> Entity | None:
-        words = _name_words(span)
+        words = name_words(span, self.titles)
         if not words:
             return None
-        if len(words) > 1 and _headline(span):
+        if len(words) > 1 and in_headline(span):
             return None
         titles, gender = self._title_before(span)
         ent = self._match_name(kind, words, gender, span.start_char)
         if ent is None:
             ent = self._new(kind)
         ent.words |= set(words)
-        name = _clean_name(span)
+        name = clean_name(span)
         if name and name not in ent.names and name.lower().strip(".") not in self.titles:
             ent.names.append(name)
         ent.titles |= titles
-        ent.gender = ent.gender or gender or (_first_name_gender(words) if kind == "person" else None)
+        ent.gender = (
+            ent.gender
+            or gender
+            or (first_name_gender(words, self.d.lexicons.first_names) if kind == "person" else None)
+        )
         root = span.root
-        if not self.quoted(span.start_char):
+        if not self.d.in_quoted_words(span.start_char):
             # salient: the subject of a main clause, not of an embedded one
             main_subject = root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
             ent.add(span.start_char, span.end_char, main_subject)
@@ -265,13 +139,10 @@ class _Resolver:
                     ent.description_heads.add(part.lemma_.lower())
                     title = self.titles.get(part.lower_)
                     if title:
-                        ent.titles.add(title[0])
-                        ent.gender = ent.gender or title[1]
+                        ent.titles.add(title.canonical)
+                        ent.gender = ent.gender or title.gender
 
     # -- speaker mentions ------------------------------------------------------------
-
-    def same_paragraph(self, a: int, b: int) -> bool:
-        return bisect.bisect_left(self.breaks, a) == bisect.bisect_left(self.breaks, b)
 
     def _pronoun(self, token: Token) -> Entity | None:
         kind, gender = PRONOUNS[token.lower_]
@@ -287,7 +158,7 @@ class _Resolver:
             if kind == "thing" and ent.kind not in ("organization", "media"):
                 continue
             score = -(pos - ent.last) / 1000
-            if ent.last_subject >= 0 and self.same_paragraph(ent.last_subject, pos):
+            if ent.last_subject >= 0 and self.d.same_paragraph(ent.last_subject, pos):
                 score += 1.0  # the paragraph's topic: "Speaker X was cautious. “…,” he said."
             elif ent.last_subject >= 0 and pos - ent.last_subject < 600:
                 score += 0.3
@@ -311,7 +182,7 @@ class _Resolver:
             for ent in self.entities:
                 if ent.kind != "person" or not (ent.last < token.idx):
                     continue
-                if (title and title[0] in ent.titles) or lemma in ent.description_heads:
+                if (title and title.canonical in ent.titles) or lemma in ent.description_heads:
                     if best is None or ent.last > best.last:
                         best = ent
             if best is not None:
@@ -326,13 +197,13 @@ class _Resolver:
             ):
                 if len(common) > len(ent.key):
                     ent.key = common
-                    ent.common = _clean_name(span) or ent.common
+                    ent.common = clean_name(span) or ent.common
                 return ent
         kind = self.nouns.get(token.lower_) or self.nouns.get(lemma, "unknown")
         if token.tag_ in ("NNS", "NNPS") and kind in ("person", "unknown"):
             kind = "group"
         ent = self._new(kind)
-        ent.common = _described_name(token, span) or common
+        ent.common = described_name(token, span) or common
         ent.key = common
         return ent
 
@@ -378,41 +249,3 @@ class _Resolver:
         self.last_speaker = ent
         self.resolved[token.i] = ent
         return ent
-
-
-def resolve(doc: Doc, text: str, attributions: list[Attribution], quotes: list[QuoteMarks]) -> list[Entity]:
-    """Link every attribution's speaker to an entity; return the entities in
-    order of first mention (only those that speak)."""
-    spans = sorted((q.start, q.end) for q in quotes)
-    starts = [a for a, _ in spans]
-
-    def quoted(char: int) -> bool:
-        i = bisect.bisect_right(starts, char) - 1
-        return i >= 0 and spans[i][0] <= char < spans[i][1]
-
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-    resolver = _Resolver(doc, quoted, breaks)
-    events: list[tuple[int, int, object]] = []
-    for ent in doc.ents:
-        kind = NAME_LABELS.get(ent.label_)
-        if kind and kind != "group":
-            events.append((ent.start_char, 0, ent))
-    for a in attributions:
-        if a.speaker is not None:
-            # resolved where the attribution is read: at its cue, after its subject
-            at = max(a.speaker.idx, a.cue_span[0]) if a.cue_span else a.speaker.idx
-            events.append((at, 1, a))
-    events.sort(key=lambda e: (e[0], e[1]))
-    for _, order, item in events:
-        if order == 0:
-            resolver.add_name(item, NAME_LABELS[item.label_])
-        else:
-            item.entity = resolver.speaker(item.speaker, item.speaker_span)
-    speaking = {id(a.entity) for a in attributions if a.entity is not None}
-    out = [e for e in resolver.entities if id(e) in speaking]
-    outlets = gazetteer()[0]
-    for e in out:
-        if e.kind == "organization" and any(outlet_key(n) in outlets for n in e.names):
-            e.kind = "media"  # "the Financial Times reported"
-    out.sort(key=lambda e: min(m[0] for m in e.mentions))
-    return out
