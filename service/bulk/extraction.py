@@ -18,6 +18,7 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..engine import Extractor
@@ -27,14 +28,14 @@ from .rows import Document, read_row
 
 log = logging.getLogger("service.bulk")
 
-_LOADED: dict[tuple[str, int], tuple[Extractor, str]] = {}
+_LOADED: dict[tuple[str, int, str], tuple[Extractor, str]] = {}
 
 
-def process_extractor(model: str, batch_size: int) -> tuple[Extractor, str]:
+def process_extractor(model: str, batch_size: int, models_dir: str) -> tuple[Extractor, str]:
     """This process's extractor and the name of its load (host:pid:time), loaded on first use."""
-    key = (model, batch_size)
+    key = (model, batch_size, models_dir)
     if key not in _LOADED:
-        extractor = Extractor.load(model, batch_size)
+        extractor = Extractor.load(model, batch_size, Path(models_dir))
         _LOADED[key] = (extractor, f"{socket.gethostname()}:{os.getpid()}:{time.time_ns()}")
     return _LOADED[key]
 
@@ -45,6 +46,7 @@ class Work:
 
     model: str
     batch_size: int
+    models_dir: str  # the language resources (Settings.models_dir)
     max_chars: int
     offsets: str
     run_id: str  # the request_id of every problem object this run writes
@@ -128,7 +130,7 @@ def batch_mapper(work: Work, document_schema: Any) -> Callable[[Iterator[Any]], 
         from pyspark.sql.pandas.types import to_arrow_schema
 
         schema = to_arrow_schema(document_schema)
-        extractor, loader = process_extractor(work.model, work.batch_size)
+        extractor, loader = process_extractor(work.model, work.batch_size, work.models_dir)
         for batch in batches:
             yield extract_batch(work, extractor, loader, batch, schema)
 

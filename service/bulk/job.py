@@ -48,6 +48,7 @@ def run(options: BulkOptions, settings: Settings | None = None) -> dict[str, Any
         work = Work(
             model=settings.spacy_model,
             batch_size=settings.batch_size,
+            models_dir=str(settings.models_dir),
             max_chars=settings.max_chars,
             offsets=options.offsets,
             run_id=run_id,
