@@ -32,6 +32,7 @@ class Rule(StrEnum):
     CLAUSE_ON_CHANNEL = "clause-on-channel"  # "said in a letter that …"
     MISPARSED_CLAUSE = "misparsed-clause"  # "said the disputes since the meeting underscored …"
     COORDINATED = "coordinated"  # "…, he added, and “resulted in …”"
+    QUOTE_FOLLOW_ON = "quote-follow-on"  # "Costs “will fall,” Lee said. “We are sure.”"
     # pass 3: a quoted fragment under a naming cue
     QUOTE_FRAGMENT = "quote-fragment"  # "described as “very positive”"
     # pass 4: a headline source

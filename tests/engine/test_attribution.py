@@ -271,3 +271,58 @@ def test_noun_of_saying_with_a_possessor(quotes_of):
 
 def test_noun_of_saying_without_a_possessor_is_not_attributed(quotes_of):
     assert quotes_of("The claim that crime had fallen by half was false.") == []
+
+
+FOLLOW_ON = [
+    # after a mixed report
+    ("Rents “will rise again,” Omar Said said. “Nobody can stop it.”", ("direct", "Nobody can stop it.", "Omar Said")),
+    # after an indirect report
+    (
+        "Judge Nora Hale said the appeal would fail. “The record is clear.”",
+        ("direct", "The record is clear.", "Nora Hale"),
+    ),
+    # after a clause-final frame with a participle
+    (
+        "The mine “is finished,” Ivo Brandt said, pointing at the gate. “It will not reopen.”",
+        ("direct", "It will not reopen.", "Ivo Brandt"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOLLOW_ON)
+def test_quotation_following_a_report_continues_its_speaker(quotes_of, text, expected):
+    assert expected in quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # narration between the report and the quotation
+        ("Judge Nora Hale said the appeal would fail. The court rose at noon. “The record is clear.”", "The record"),
+        # another speaker's cue between them
+        ("Nora Hale said the appeal would fail. Her rival, Tom Eck, disagreed. “The record is clear.”", "The record"),
+        # a subhead in single marks
+        ("Nora Hale said the appeal would fail.\n\n‘A long wait’", "A long wait"),
+    ],
+)
+def test_quotation_after_narration_is_not_a_follow_on(quotes_of, text, words):
+    assert not any(q[1].startswith(words) and q[2] == "Nora Hale" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The plant will close in May, Rita Olsen said, pointing at the empty lot.",
+            ("indirect", "The plant will close in May", "Rita Olsen"),
+        ),
+        # counter-example: a frame with a means clause of its own reports nothing before it
+        ("The talks stalled, and Rita Olsen responded by leaving the room.", None),
+    ],
+)
+def test_parenthetical_frame_with_a_participial_adjunct(quotes_of, text, expected):
+    quotes = quotes_of(text)
+    if expected is None:
+        assert quotes == []
+    else:
+        assert expected in quotes

@@ -32,7 +32,7 @@ from ..document import Document
 from .clauses import reported_clauses
 from .headlines import headline_sources
 from .model import Attribution
-from .quotations import fragments, quotations
+from .quotations import follow_ons, fragments, quotations
 
 __all__ = ["Attribution", "attribute"]
 
@@ -44,6 +44,7 @@ def attribute(d: Document) -> list[Attribution]:
     cues = find_cues(d)
     quoted = quotations(d, cues)
     clauses = reported_clauses(d, cues, quoted)
-    named = fragments(d, cues, quoted + clauses)
-    headlines = headline_sources(d, quoted + clauses + named)
-    return sorted(quoted + clauses + named + headlines, key=lambda a: a.content)
+    follow = follow_ons(d, cues, quoted + clauses)
+    named = fragments(d, cues, quoted + clauses + follow)
+    headlines = headline_sources(d, quoted + clauses + follow + named)
+    return sorted(quoted + clauses + follow + named + headlines, key=lambda a: a.content)

@@ -60,6 +60,8 @@ def parenthetical(verb: Token, clause_end: int) -> bool:
     for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ == "by" and any(c.dep_ == "pcomp" for c in child.children):
             return False  # "responded by halting …"
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
+            continue  # "…, she said, pointing at the gate": a participial adjunct of the frame
         if child.dep_ in ("ccomp", "xcomp", "advcl"):
             return False
     return True

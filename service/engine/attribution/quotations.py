@@ -9,6 +9,8 @@ Quoted names under a naming cue ("described as “very positive”") are fragmen
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from ..cues import ACCORDING_TO, Cue, Cues
@@ -183,6 +185,29 @@ def _continues(d: Document, cues: Cues, previous: Attribution, q: QuoteMarks) ->
             return False
         token = token.nbor() if token.i + 1 < len(d.doc) else None
     return True
+
+
+def follow_ons(d: Document, cues: Cues, taken: list[Attribution]) -> list[Attribution]:
+    """Pass 3: a quotation standing on its own with no frame of its own after a
+    mixed or indirect report ("Costs “will fall,” Lee said. “We are sure.”"):
+    it continues that report's speaker under the same stopping rules as a
+    continuation paragraph (no other cue, no narration in between)."""
+    covered = [a.content for a in taken]
+    earlier = sorted((a for a in taken if a.speaker is not None), key=lambda a: a.content[1])
+    ends = [a.content[1] for a in earlier]
+    found: list[Attribution] = []
+    for q in d.quotes:
+        if not standalone(d, q) or _single_marked(d.text, q) or any(overlaps(c, (q.start, q.end)) for c in covered):
+            continue
+        i = bisect.bisect_right(ends, q.open_mark) - 1
+        previous = earlier[i] if i >= 0 else None
+        if found and found[-1].content[1] <= q.open_mark and (previous is None or found[-1].content[1] > previous.content[1]):
+            previous = found[-1]
+        if previous is None or not _continues(d, cues, previous, q):
+            continue
+        p = previous
+        found.append(_direct(q, p.cue, p.cue_span, p.speaker, p.speaker_span, Rule.QUOTE_FOLLOW_ON))
+    return found
 
 
 def fragments(d: Document, cues: Cues, taken: list[Attribution]) -> list[Attribution]:
