@@ -26,6 +26,7 @@ class Rule(StrEnum):
     CALL_FOR = "call-for"  # "called for an inquiry"
     PARENTHETICAL = "parenthetical"  # "…, analysts said": the clause before the cue
     CLAUSE = "clause"  # "said that …": the clause after the cue
+    AS_REPORTED = "as-reported"  # "As the mayor explained, two projects were cut"
     COMMISSIVE = "commissive"  # "pledged to suspend …"
     DIRECTIVE = "directive"  # "urged Americans to vote …"
     STANCE = "stance"  # "criticized the plan for …"

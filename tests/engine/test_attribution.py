@@ -166,8 +166,14 @@ def test_every_quote_has_calibrated_confidence(extractor):
 
 
 HEADLINES = [
-    ("Sanders: Voters need to hear a real plan\n\nThe senator spoke.", ("indirect", "Voters need to hear a real plan", "Sanders")),
-    ("Port Strike Ends After Deal, Union Says\n\nWorkers returned.", ("indirect", "Port Strike Ends After Deal", "Union")),
+    (
+        "Sanders: Voters need to hear a real plan\n\nThe senator spoke.",
+        ("indirect", "Voters need to hear a real plan", "Sanders"),
+    ),
+    (
+        "Port Strike Ends After Deal, Union Says\n\nWorkers returned.",
+        ("indirect", "Port Strike Ends After Deal", "Union"),
+    ),
 ]
 
 
@@ -253,11 +259,15 @@ def test_that_clause_after_a_time_phrase(quotes_of):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The plant will close in June, according to a statement from the ministry.",
-         ("indirect", "The plant will close in June", "ministry")),
+        (
+            "The plant will close in June, according to a statement from the ministry.",
+            ("indirect", "The plant will close in June", "ministry"),
+        ),
         # counter-example: a document with no author named is the source itself
-        ("According to the statement, the company will cut 500 jobs.",
-         ("indirect", "the company will cut 500 jobs", "statement")),
+        (
+            "According to the statement, the company will cut 500 jobs.",
+            ("indirect", "the company will cut 500 jobs", "statement"),
+        ),
     ],
 )
 def test_according_to_a_document_names_its_author(quotes_of, text, expected):
@@ -326,3 +336,48 @@ def test_parenthetical_frame_with_a_participial_adjunct(quotes_of, text, expecte
         assert quotes == []
     else:
         assert expected in quotes
+
+
+AS_REPORTED = [
+    ("As the mayor explained, two bus lines were cut.", [("indirect", "two bus lines were cut", "mayor")]),
+    (
+        "Two bus lines were cut, as Mayor Ada Stone told reporters.",
+        [("indirect", "Two bus lines were cut", "Ada Stone")],
+    ),
+    (
+        "The fund, as the treasurer noted, is empty.",
+        [("indirect", "The fund", "treasurer"), ("indirect", "is empty", "treasurer")],
+    ),
+    # a frame interrupting its clause, with an adverb of its own
+    (
+        "Drought, Ana Ruiz often says, is the oldest enemy of farmers.",
+        [("indirect", "Drought", "Ana Ruiz"), ("indirect", "is the oldest enemy of farmers", "Ana Ruiz")],
+    ),
+    # the relative pronoun fronted out of the reported clause
+    (
+        "The council closed the depot, which unions say will cost jobs.",
+        [("indirect", "will cost jobs", "unions")],
+    ),
+    # "that" as the clause's subject stays in the content
+    ("Her lawyer said that was not her view.", [("indirect", "that was not her view", "Her lawyer")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", AS_REPORTED)
+def test_as_clauses_interruptions_and_relatives(quotes_of, text, expected):
+    quotes = quotes_of(text)
+    for quote in expected:
+        assert quote in quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # time and manner clauses: an object or a progressive verb
+        "As she announced her run, supporters cheered.",
+        "As he was explaining the plan, the lights went out.",
+        "As expected, the vote was close.",
+    ],
+)
+def test_as_clause_that_reports_nothing(quotes_of, text):
+    assert quotes_of(text) == []

@@ -39,10 +39,7 @@ def test_pronoun_does_not_resolve_to_a_person_of_other_gender(extractor):
 
 
 def test_title_alias_resolves_to_the_titled_person(extractor):
-    text = (
-        "President Anna Berg met farmers on Tuesday. "
-        "The president said the subsidies would continue."
-    )
+    text = "President Anna Berg met farmers on Tuesday. The president said the subsidies would continue."
     response = extractor.extract(text)
     (quote,) = response["quotes"]
     assert quote["speaker"]["text"] == "The president"

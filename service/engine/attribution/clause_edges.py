@@ -54,6 +54,8 @@ def parenthetical(verb: Token, clause_end: int) -> bool:
         t = doc[i]
         if t.is_punct or t.dep_ in ("advmod", "cc") and t.lower_ in ("also", "and", "then", "later"):
             continue
+        if t.head.i == verb.i and (t.dep_ == "advmod" and t.pos_ == "ADV" or t.dep_ == "aux" and t.tag_ != "MD"):
+            continue  # "…, he has often said"
         if subj is not None and subj.left_edge.i <= i <= subj.right_edge.i:
             continue
         return False

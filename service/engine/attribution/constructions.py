@@ -131,7 +131,46 @@ def _clause_after(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
     for child in verb.rights:
         that_adverbial = child.dep_ == "advcl" and child.left_edge.lower_ == "that"
         if that_adverbial or child.dep_ == "ccomp" and finite(child):
-            ranges.append(clean(cues, child, child.left_edge.i, child.right_edge.i))
+            # "the cuts, which unions say will cost jobs": the relative pronoun is fronted
+            first = child.left_edge.i if child.left_edge.i > verb.i else verb.i + 1
+            ranges.append(clean(cues, child, first, child.right_edge.i))
+    return ranges
+
+
+def _as_reported(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
+    """ "As the mayor explained, two projects were cut" / "Hawaii, as an adviser
+    pointed out, rarely gets storms": a frame in an as-clause reports the clause
+    it modifies, in its parts before and after the frame. An as-clause with an
+    object or a progressive verb is a time or manner clause ("As she announced
+    her run, …", "As he was explaining, …")."""
+    verb = cue.token
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "advcl" or not is_verb(head) or verb.tag_ == "VBG" or head.i == verb.i:
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        return []
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return []  # "As expected, …": no one in the clause speaks
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "oprd", "dative") or c.dep_ == "dobj" and cue.lemma != "tell":
+            return []
+    ranges = []
+    for first, last in ((head.left_edge.i, verb.left_edge.i - 1), (verb.right_edge.i + 1, head.right_edge.i)):
+        while first <= last and (doc[first].is_punct or doc[first].is_space or doc[first].dep_ == "cc"):
+            first += 1
+        while last >= first and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        if last < first:
+            continue
+        part = doc[first : last + 1]
+        # the words before the frame are content only with the clause's verb or
+        # subject ("In 2010, as he noted, …" opens with an adverbial)
+        if first < verb.i and not any(
+            t.i == head.i or t.head.i == head.i and t.dep_ in ("nsubj", "nsubjpass", "expl") for t in part
+        ):
+            continue
+        ranges.append(clean(cues, head, first, last))
     return ranges
 
 
@@ -293,6 +332,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction(Rule.CALL_FOR, Reading.CALL_FOR, 1, _call_for),
     Construction(Rule.PARENTHETICAL, Reading.VERB, 1, _clause_before),
     Construction(Rule.CLAUSE, Reading.VERB, 1, _clause_after),
+    Construction(Rule.AS_REPORTED, Reading.VERB, 1, _as_reported),
     Construction(Rule.COMMISSIVE, Reading.VERB, 2, _object_content("commissive")),
     Construction(Rule.DIRECTIVE, Reading.VERB, 2, _object_content("directive")),
     Construction(Rule.STANCE, Reading.VERB, 2, _object_content("stance")),

@@ -201,7 +201,11 @@ def follow_ons(d: Document, cues: Cues, taken: list[Attribution]) -> list[Attrib
             continue
         i = bisect.bisect_right(ends, q.open_mark) - 1
         previous = earlier[i] if i >= 0 else None
-        if found and found[-1].content[1] <= q.open_mark and (previous is None or found[-1].content[1] > previous.content[1]):
+        if (
+            found
+            and found[-1].content[1] <= q.open_mark
+            and (previous is None or found[-1].content[1] > previous.content[1])
+        ):
             previous = found[-1]
         if previous is None or not _continues(d, cues, previous, q):
             continue

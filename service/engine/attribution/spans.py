@@ -21,8 +21,9 @@ def span_of(token_span) -> Span:
     return token_span.start_char, token_span.end_char
 
 
-def trim(text: str, start: int, end: int) -> Span:
-    """The span without edge punctuation and spaces, a dateline, or a leading "that"."""
+def trim(text: str, start: int, end: int, marker: bool = True) -> Span:
+    """The span without edge punctuation and spaces, a dateline, or a leading
+    "that" (unless ``marker`` is False: "that" is the clause's subject)."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
@@ -32,7 +33,7 @@ def trim(text: str, start: int, end: int) -> Span:
         if dateline:
             start = dateline.end()  # "MOSCOW (Reuters) - Russia is …"
     head = text[start:end].split(None, 1)
-    if len(head) == 2 and head[0].lower() in _LEADING_MARKERS:
+    if marker and len(head) == 2 and head[0].lower() in _LEADING_MARKERS:
         start = text.index(head[1], start)
     return start, end
 
