@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("person", "organization", "group", "media", "unknown")
+SPEAKER_KINDS = ("person", "organization", "group", "media", "document", "unknown")
 CHANNEL_TYPES = (
     "social_media", "news_media", "state_media", "interview", "statement", "press_conference", "speech",
     "remarks", "hearing", "meeting", "podcast", "broadcast", "email", "letter", "phone_call", "court_filing",

@@ -20,7 +20,7 @@ from .annotations import CHANNEL_TYPES, HEDGE_KINDS
 from .rules import Rule
 
 CUE_CLASSES = ("speech", "writing", "publication", "evidence", "belief", "naming", "commissive", "directive", "stance")
-SOURCE_KINDS = ("person", "group", "organization", "media")
+SOURCE_KINDS = ("person", "group", "organization", "media", "document")
 CHANNEL_ROLES = ("pp", "addressee", "source", "verb", "modifier")
 OUTLET_CONTEXTS = ("-", "on", "in")
 # hedges.tsv conditions, each implemented by service/engine/hedges.py

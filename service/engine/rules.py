@@ -30,6 +30,7 @@ class Rule(StrEnum):
     COMMISSIVE = "commissive"  # "pledged to suspend …"
     DIRECTIVE = "directive"  # "urged Americans to vote …"
     STANCE = "stance"  # "criticized the plan for …"
+    FINDING = "finding"  # "a poll shows Clinton ahead by three points"
     CLAUSE_ON_CHANNEL = "clause-on-channel"  # "said in a letter that …"
     MISPARSED_CLAUSE = "misparsed-clause"  # "said the disputes since the meeting underscored …"
     COORDINATED = "coordinated"  # "…, he added, and “resulted in …”"

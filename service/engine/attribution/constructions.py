@@ -22,6 +22,7 @@ from ..rules import Rule
 from ..syntax import is_verb, subject
 from .clause_edges import clean, closes_sentence, last_word, parenthetical
 from .grammar import agentive, finite, infinitive, negated_or_modal
+from .senses import document_source, reports
 
 TokenRange = tuple[int, int]  # first and last token of a clause
 Finder = Callable[[Document, Cues, Cue], list[TokenRange]]
@@ -208,6 +209,20 @@ def _object_content(cls: str) -> Finder:
     return find
 
 
+def _finding(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
+    """ "A poll shows Clinton ahead by three points", "the survey found 31
+    cases of fraud", "polls have shown her lead eroding": what a document
+    shows or finds, when it is not a clause: everything the verb governs after it."""
+    verb = cue.token
+    if cue.cls != "evidence" or not document_source(d, subject(verb)):
+        return []
+    rights = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj")]
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in rights):
+        return []
+    last = max(c.right_edge.i for c in rights)
+    return [clean(cues, verb, rights[0].left_edge.i, last)]
+
+
 def _clause_on_channel(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
     """ "said in a letter that …": the parser hangs the reported clause on
     the channel noun; a that-clause with its own subject is still the cue's."""
@@ -336,6 +351,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction(Rule.COMMISSIVE, Reading.VERB, 2, _object_content("commissive")),
     Construction(Rule.DIRECTIVE, Reading.VERB, 2, _object_content("directive")),
     Construction(Rule.STANCE, Reading.VERB, 2, _object_content("stance")),
+    Construction(Rule.FINDING, Reading.VERB, 2, _finding),
     Construction(Rule.CLAUSE_ON_CHANNEL, Reading.VERB, 3, _clause_on_channel),
     Construction(Rule.PARENTHETICAL, Reading.VERB, 4, _final_frame),
     Construction(Rule.MISPARSED_CLAUSE, Reading.VERB, 5, _misparsed_clause),
@@ -347,6 +363,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
 def clause_ranges(d: Document, cues: Cues, cue: Cue) -> list[tuple[int, int, Rule]]:
     """Token ranges (first, last, rule) of the clause(s) a cue reports."""
     kind = reading(cue)
+    if not reports(d, cue):
+        return []
     found: list[tuple[int, int, Rule]] = []
     winner = None
     for construction in CONSTRUCTIONS:

@@ -33,7 +33,7 @@ def headline_sources(d: Document, taken: list[Attribution]) -> list[Attribution]
         titled = all(t.is_title or t.is_punct or t.lower_ in lexicons.titles for t in source)
         named = root.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or len(source) == 1
         if len(source) > 3 or not titled or not named:
-            if lexicons.source_nouns.get(root.lemma_.lower()) != "media" or len(source) > 2:
+            if lexicons.source_nouns.get(root.lemma_.lower()) not in ("media", "document") or len(source) > 2:
                 continue
         line_end = sent.end - 1
         while line_end > colon.i and (doc[line_end].is_space or doc[line_end].is_punct):

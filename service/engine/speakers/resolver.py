@@ -153,9 +153,9 @@ class Resolver:
                 continue
             if kind == "person" and (ent.kind != "person" or (gender and ent.gender and ent.gender != gender)):
                 continue
-            if kind == "plural" and ent.kind not in ("group", "organization", "media"):
+            if kind == "plural" and ent.kind not in ("group", "organization", "media", "document"):
                 continue
-            if kind == "thing" and ent.kind not in ("organization", "media"):
+            if kind == "thing" and ent.kind not in ("organization", "media", "document"):
                 continue
             score = -(pos - ent.last) / 1000
             if ent.last_subject >= 0 and self.d.same_paragraph(ent.last_subject, pos):
