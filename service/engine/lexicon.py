@@ -72,6 +72,7 @@ FILES: dict[str, tuple[Column, ...]] = {
     ),
     "cue_nouns.tsv": (Column("lemma", "word"),),
     "documents.tsv": (Column("lemma", "word"),),
+    "message_verbs.tsv": (Column("lemma", "word"),),
     "section_labels.tsv": (Column("label", "word"),),
     "source_nouns.tsv": (Column("lemma", "word"), Column("kind", "choice", SOURCE_KINDS)),
     "titles.tsv": (Column("word", "word"), Column("title", "word"), Column("gender", "choice", ("m", "f", "-"))),
@@ -221,6 +222,7 @@ class Lexicons:
     cue_verbs: dict[str, tuple[CueVerb, ...]]  # by lemma: a lemma may need one of several particles
     cue_nouns: frozenset[str]
     documents: frozenset[str]  # document nouns whose author speaks
+    message_verbs: frozenset[str]  # cue verbs whose object noun phrase is what was said
     section_labels: frozenset[str]  # line labels that are not sources ("Update:")
     source_nouns: dict[str, str]  # noun -> kind of source
     titles: dict[str, Title]
@@ -250,6 +252,10 @@ def load_lexicons(models_dir: Path) -> Lexicons:
     }
     for name, key in keys.items():
         _unique(models_dir / name, rows[name], key)
+    verbs = {c[0] for _, c in rows["cues.tsv"]}
+    for line, (lemma,) in rows["message_verbs.tsv"]:
+        if lemma not in verbs:
+            raise LexiconError(f"{models_dir / 'message_verbs.tsv'}:{line}: {lemma!r} is not a cue in cues.tsv")
     for role in CHANNEL_ROLES:
         having = [(n, c) for n, c in rows["channels_lexicon.tsv"] if role in c[2].split(",")]
         _unique(models_dir / "channels_lexicon.tsv", having, lambda c, role=role: (c[0], role))
@@ -277,6 +283,7 @@ def load_lexicons(models_dir: Path) -> Lexicons:
         cue_verbs={k: tuple(v) for k, v in cue_verbs.items()},
         cue_nouns=frozenset(c[0] for c in cells["cue_nouns.tsv"]),
         documents=frozenset(c[0] for c in cells["documents.tsv"]),
+        message_verbs=frozenset(c[0] for c in cells["message_verbs.tsv"]),
         section_labels=frozenset(c[0] for c in cells["section_labels.tsv"]),
         source_nouns={lemma: kind for lemma, kind in cells["source_nouns.tsv"]},
         titles={w: Title(title, None if g == "-" else g) for w, title, g in cells["titles.tsv"]},

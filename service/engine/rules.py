@@ -30,9 +30,11 @@ class Rule(StrEnum):
     COMMISSIVE = "commissive"  # "pledged to suspend …"
     DIRECTIVE = "directive"  # "urged Americans to vote …"
     STANCE = "stance"  # "criticized the plan for …"
+    REQUEST = "request"  # "asked the court to intervene", "told aides to …"
     FINDING = "finding"  # "a poll shows Clinton ahead by three points"
     CLAUSE_ON_CHANNEL = "clause-on-channel"  # "said in a letter that …"
     MISPARSED_CLAUSE = "misparsed-clause"  # "said the disputes since the meeting underscored …"
+    MESSAGE_OBJECT = "message-object"  # "announced a hiring freeze", "stressed the need for calm"
     COORDINATED = "coordinated"  # "…, he added, and “resulted in …”"
     QUOTE_FOLLOW_ON = "quote-follow-on"  # "Costs “will fall,” Lee said. “We are sure.”"
     # pass 3: a quoted fragment under a naming cue

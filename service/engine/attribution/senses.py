@@ -4,7 +4,8 @@ A reporting verb is a cue only in its reporting sense: "the data show that …"
 reports a finding but "she showed me where he slept" demonstrates; "found that
 …" reports but "found the keys" does not (no clause, and no document that
 finds); "adding to his wins" adds nothing said; "Asked whether he would run,
-…" is the questioner's act, not the answer of the clause's subject.
+…" is the questioner's act, not the answer of the clause's subject; "the
+letter reads" reports, "she read the letter" does not.
 """
 
 from __future__ import annotations
@@ -52,4 +53,13 @@ def reports(d: Document, cue: Cue) -> bool:
     if cue.lemma == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         if not any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
             return False  # "adding to his wins"
+    if cue.lemma == "read" and not _text_reads(d, verb):
+        return False
     return not _passive_participle(verb)
+
+
+def _text_reads(d: Document, verb: Token) -> bool:
+    """ "“We are proud,” read the statement", "the letter reads": a text is what
+    reads; a person reading a book or a statement aloud reports nothing of their own."""
+    source = subject(verb)
+    return source is not None and (document_source(d, source) or source.lemma_.lower() in d.lexicons.documents)
