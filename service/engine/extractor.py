@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from .. import __version__
 from ..settings import Settings
 from .attribution import attribute
-from .channel import find_channels
+from .channel import find_channels, find_scenes
 from .document import Document
 from .guard import guard_text
 from .hedges import find_hedges
@@ -98,8 +98,8 @@ class Extractor:
         :mod:`.guard`); the response quotes the caller's ``text``."""
         d = Document.build(doc, text, work, self.lexicons)
         attributions = attribute(d)
-        speakers = resolve(d, attributions)
-        analysis = Analysis(
-            attributions, speakers, find_channels(d, attributions, speakers), find_hedges(d, attributions)
-        )
+        scenes = find_scenes(d, attributions)
+        speakers = resolve(d, attributions, [s.subject for s in scenes])
+        channels = find_channels(d, attributions, speakers, scenes)
+        analysis = Analysis(attributions, speakers, channels, find_hedges(d, attributions))
         return build(text, doc_id, analysis, self.confidence, self.model, offsets, explain)

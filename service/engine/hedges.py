@@ -132,6 +132,25 @@ def _kind_and_ok(cue: HedgeCue, token: Token, end: int) -> str | None:
 
 Lexicon = dict[str, tuple[HedgeCue, ...]]
 
+_FIRST_PERSON = {"i", "we"}
+_THIRD_PERSON = {"he", "she", "they"}
+
+
+def _speakers_own(verb: Token, a: Attribution) -> bool:
+    """A verb of thinking in the content hedges only the speaker's own claim:
+    "I think", "the plan, I believe, is …", or a report's "he thinks …" that
+    heads the reported clause; "if they think", "many people believe" are
+    about someone else's beliefs."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "PRON":
+        return False
+    if subj.lower_ in _FIRST_PERSON:
+        return True
+    if subj.lower_ not in _THIRD_PERSON or a.type == "direct":
+        return False
+    governs = verb.head.i == verb.i or (a.cue is not None and verb.head.i == a.cue.token.i)
+    return governs and not any(c.dep_ == "mark" for c in verb.children)
+
 
 def _match(lexicon: Lexicon, token: Token, limit: int) -> tuple[int, str] | None:
     """(index after the cue, kind) of the hedge starting at ``token``, if any."""
@@ -188,7 +207,8 @@ def _content_hedges(lexicon: Lexicon, doc: Doc, starts: tuple[int, ...], a: Attr
             i += 1
             continue
         last = doc[got[0] - 1]
-        out.append(Hedge(doc[i].idx, last.idx + len(last), got[1], "content"))
+        if got[1] != "verb" or _speakers_own(doc[i], a):
+            out.append(Hedge(doc[i].idx, last.idx + len(last), got[1], "content"))
         i = got[0]
     return out
 

@@ -389,7 +389,7 @@ REQUESTS_AND_MESSAGES = [
     ("Dr. Ana Cole told her staff to stay home.", ("indirect", "her staff to stay home", "Ana Cole")),
     ("The union reminded members to vote by Friday.", ("indirect", "members to vote by Friday", "union")),
     ("Lena Park asked for a recount.", ("indirect", "a recount", "Lena Park")),
-    ("The mayor announced a hiring freeze on Monday.", ("indirect", "a hiring freeze", "mayor")),
+    ("The mayor stressed the need for calm on Monday.", ("indirect", "the need for calm", "mayor")),
     (
         "Senator Hill has acknowledged the cost of the war, which makes him an outlier.",
         ("indirect", "the cost of the war", "Hill"),
@@ -410,6 +410,7 @@ def test_requests_message_objects_and_texts_that_read(quotes_of, text, expected)
         "The center maintains a program to train young leaders.",  # the infinitive modifies the noun
         "She told him the truth.",  # no infinitive: no request
         "He denied it.",  # a bare pronoun says nothing
+        "The agency proposed a plan to cut visas.",  # an act, not words
         "The coach urged the players.",  # an addressee is not what was said
         "She read the letter aloud.",  # a person reading reports nothing of their own
         "Fans walked onto the field, chanting loudly.",  # a participle is no parenthetical frame

@@ -143,6 +143,31 @@ INHERITED = [
 ]  # fmt: skip
 
 
+SCENES = [
+    # a sentence without a quotation names the occasion; the speaker's quotes that follow took place there
+    ("Carla Voss took questions at a news conference in Geneva on Monday. “The talks are over,” she said.",
+     "The talks are over", ("press_conference", None, True)),
+    ("The minister, Carla Voss, took questions at a news conference on Monday.\n\n“The talks are over,” Voss said.",
+     "The talks are over", ("press_conference", None, True)),
+    # the scene's interview, not the earlier post, is the channel of what follows
+    ("Omar Lind wrote on Facebook that the vote was rigged. In an interview with the BBC, he softened his tone. "
+     "“I accept the result,” Lind said.", "I accept the result", ("interview", "BBC", True)),
+    # another speaker does not take the scene's channel
+    ("Carla Voss took questions at a news conference on Monday.\n\nHer rival, Tom Eck, spoke later. "
+     "“She is wrong,” Eck said.", "She is wrong", None),
+    # the same stopping rules: a new time opens a new scene
+    ("Carla Voss took questions at a news conference on Monday. On Friday, she said the talks were over.",
+     "talks were over", None),
+    # a place is not an occasion
+    ("Carla Voss spent the morning in the Oval Office. “The talks are over,” she said.", "The talks are over", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, content, expected", SCENES)
+def test_channel_set_by_the_scene(extractor: Extractor, text: str, content: str, expected) -> None:
+    assert channel_of(extractor, text, content) == expected
+
+
 @pytest.mark.parametrize("text, content, expected", INHERITED)
 def test_inherited_channel(extractor: Extractor, text: str, content: str, expected) -> None:
     assert channel_of(extractor, text, content) == expected

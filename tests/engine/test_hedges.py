@@ -19,6 +19,11 @@ def hedges_of(extractor: Extractor, text: str, content: str) -> set[tuple[str, s
 
 
 CASES = [
+    # verb of thinking, content scope: only the speaker's own ("I think"), not someone else's belief
+    ("“I think the levee will hold,” Mia Torres said.", "levee will hold", {("think", "verb", "content")}),
+    ("“The levee, I believe, will hold,” Mia Torres said.", "will hold", {("believe", "verb", "content")}),
+    ("“Many people believe the levee will hold,” Mia Torres said.", "levee will hold", set()),
+    ("“Voters will punish us if they think we lied,” Mia Torres said.", "Voters will punish", set()),
     # verb, attribution scope: the cue itself hedges; a neutral cue does not
     ("The minister implied that the deal was off.", "deal was off", {("implied", "verb", "attribution")}),
     ("The minister said that the deal was off.", "deal was off", set()),

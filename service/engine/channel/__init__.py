@@ -15,7 +15,11 @@ Rules, in the order of the design's channel list (design.md, "channel.type"):
      "according to state media"), or relays the speaker ("Mr. Xi …, state media
      reported, and said …"; "He warned …, according to state media"; a cue
      inside what a medium reported).
-2. Inherited: a quote with no channel of its own takes the channel of its
+2. Set by the scene: a sentence or clause without a quotation that names the
+   occasion ("In an interview with the Gazette, she softened her tone.", "The
+   minister took questions at a news conference.") gives its subject's following
+   quotes that channel, inherited as in rule 3 (:mod:`.scenes`).
+3. Inherited: a quote with no channel of its own takes the channel of its
    speaker's previous attribution, marked ``inferred``, unless the scene has
    changed in between: another channel was stated, the quote has a time or place
    of its own, a sentence opens with a new time, the reporting verb changes
@@ -24,12 +28,13 @@ Rules, in the order of the design's channel list (design.md, "channel.type"):
 A channel mentioned inside the reported content is never the quote's channel
 ("Truth Social's shares fell, he said"): only the frame around the content is read.
 
-Modules: ``explicit`` (rule 1), ``inheritance`` (rule 2), ``lookup`` (the
-lexicon lookups they share).
+Modules: ``explicit`` (rule 1), ``scenes`` (rule 2), ``inheritance`` (rule 3),
+``lookup`` (the lexicon lookups they share).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..annotations import Channel
@@ -38,12 +43,15 @@ from ..document import Document
 from ..speakers import Speakers
 from .explicit import OUTLET_TYPES, ExplicitChannels
 from .inheritance import MAX_PARAGRAPH_BREAKS, SceneBreaks, anchor
+from .scenes import Scene, find_scenes
 
-__all__ = ["MAX_PARAGRAPH_BREAKS", "find_channels"]
+__all__ = ["MAX_PARAGRAPH_BREAKS", "Scene", "find_channels", "find_scenes"]
 
 
-def find_channels(d: Document, attributions: list[Attribution], speakers: Speakers) -> list[Channel | None]:
-    """The channel of every attribution, stated or inherited, or None."""
+def find_channels(
+    d: Document, attributions: list[Attribution], speakers: Speakers, scenes: Sequence[Scene] = ()
+) -> list[Channel | None]:
+    """The channel of every attribution, stated, set by the scene or inherited, or None."""
     explicit = ExplicitChannels(d)
     channels: list[Channel | None] = [None] * len(attributions)
     relayed: list[int] = []
@@ -65,14 +73,22 @@ def find_channels(d: Document, attributions: list[Attribution], speakers: Speake
                 if entity[n] is None or entity[n] is not entity[s]:
                     channels[n] = channels[s]
                     stated.append((anchor(a), channels[s]))
-    scene = SceneBreaks(d, stated)
-    last: dict[int, int] = {}
-    for n in sorted(range(len(attributions)), key=lambda n: anchor(attributions[n])):
+    stated += [(anchor(s.frame), s.channel) for s in scenes]
+    breaks = SceneBreaks(d, stated)
+    # the speaker's latest frame and its channel: an attribution or a scene
+    last: dict[int, tuple[Attribution, Channel | None]] = {}
+    timeline = [(anchor(a), 1, n) for n, a in enumerate(attributions)]
+    timeline += [(anchor(s.frame), 0, k) for k, s in enumerate(scenes)]
+    for _, is_attribution, n in sorted(timeline):
+        if not is_attribution:
+            if (ent := speakers.scenes[n]) is not None:
+                last[id(ent)] = (scenes[n].frame, scenes[n].channel)
+            continue
         if entity[n] is None:
             continue
         prev = last.get(id(entity[n]))
-        if channels[n] is None and prev is not None and (channel := channels[prev]) is not None:
-            if not scene.between(attributions[prev], channel, attributions[n]):
+        if channels[n] is None and prev is not None and (channel := prev[1]) is not None:
+            if not breaks.between(prev[0], channel, attributions[n]):
                 channels[n] = replace(channel, inferred=True)
-        last[id(entity[n])] = n
+        last[id(entity[n])] = (attributions[n], channels[n])
     return channels

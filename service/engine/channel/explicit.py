@@ -191,6 +191,18 @@ class ExplicitChannels:
         from_source = best.rank == _RELAY
         return Channel(best.type, name, best.start, best.end), from_source
 
+    def scene(self, prep: Token) -> Channel | None:
+        """The channel a prepositional phrase names when it is a strong channel
+        noun or a named outlet ("at a news conference", "in an interview with
+        the Gazette"), not a generic carrier or a place."""
+        if prep.dep_ != "prep" or prep.lower_ not in _CHANNEL_PREPS:
+            return None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or (got := self.noun(obj, "pp")) is None or got[2] > _OUTLET:
+            return None
+        last = self.doc[right_end(obj)]
+        return Channel(got[0], got[1], prep.idx, last.idx + len(last))
+
     def _relay(self, a: Attribution) -> _Found | None:
         """The source is a medium, or relays the speaker through a coordinated cue."""
         verb = a.cue.token

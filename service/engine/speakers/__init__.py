@@ -23,7 +23,10 @@ mentions in text order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from spacy.tokens import Token
 
 from ..attribution import Attribution
 from ..document import Document
@@ -40,10 +43,12 @@ class Speakers:
 
     entities: list[Entity]  # in order of first mention
     of: list[Entity | None]  # by attribution, in the order given to resolve()
+    scenes: list[Entity | None] = ()  # by scene subject, in the order given to resolve()
 
 
-def resolve(d: Document, attributions: list[Attribution]) -> Speakers:
-    """Link every attribution's speaker to an entity."""
+def resolve(d: Document, attributions: list[Attribution], scenes: Sequence[Token] = ()) -> Speakers:
+    """Link every attribution's speaker to an entity, and every subject of a
+    scene (a sentence that sets a channel without a quote) to the entity it names."""
     resolver = Resolver(d)
     of: list[Entity | None] = [None] * len(attributions)
     events: list[tuple[int, int, object]] = []
@@ -56,10 +61,15 @@ def resolve(d: Document, attributions: list[Attribution]) -> Speakers:
             # resolved where the attribution is read: at its cue, after its subject
             at = max(a.speaker.idx, a.cue_span[0]) if a.cue_span else a.speaker.idx
             events.append((at, 1, n))
+    for n, token in enumerate(scenes):
+        events.append((token.right_edge.idx, 2, n))  # read after its appositive ("The minister, Carla Voss, …")
+    scene_of: list[Entity | None] = [None] * len(scenes)
     events.sort(key=lambda e: (e[0], e[1]))
     for _, order, item in events:
         if order == 0:
             resolver.add_name(item, NAME_LABELS[item.label_])
+        elif order == 2:
+            scene_of[item] = resolver.peek(scenes[item])
         else:
             a = attributions[item]
             of[item] = resolver.speaker(a.speaker, a.speaker_span)
@@ -70,4 +80,4 @@ def resolve(d: Document, attributions: list[Attribution]) -> Speakers:
         if e.kind == "organization" and any(outlet_key(n) in outlets for n in e.names):
             e.kind = "media"  # "the Financial Times reported"
     out.sort(key=lambda e: min(m[0] for m in e.mentions))
-    return Speakers(out, of)
+    return Speakers(out, of, scene_of)

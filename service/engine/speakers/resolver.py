@@ -220,6 +220,29 @@ class Resolver:
                 return name
         return None
 
+    def peek(self, token: Token) -> Entity | None:
+        """The entity a mention that is not a speaker's refers to (the subject of
+        a scene: "The minister took questions at a news conference"), read where
+        it stands and without changing what later mentions resolve to."""
+        if token.i in self.resolved:
+            return self.resolved[token.i]
+        for t in (token, *(c for c in token.rights if c.dep_ == "appos")):
+            if (ent := self.by_token.get(t.i)) is not None:
+                return ent
+        if token.lower_ in PRONOUNS:
+            genders = [e.gender for e in self.entities]
+            best = self._pronoun(token)
+            for ent, gender in zip(self.entities, genders, strict=True):
+                ent.gender = gender  # reading a scene teaches nothing about the entities
+            return best
+        if token.pos_ in ("NOUN", "PROPN"):
+            key = " ".join(t.lower_ for t in mention(token) if t.lower_ not in _DETERMINERS and not t.is_punct)
+            lemma = token.lemma_.lower()
+            for ent in reversed(self.entities):
+                if ent.key == key or lemma in ent.description_heads or token.lower_ in ent.words:
+                    return ent
+        return None
+
     def speaker(self, token: Token, span_chars: tuple[int, int]) -> Entity:
         if token.i in self.resolved:
             return self.resolved[token.i]
