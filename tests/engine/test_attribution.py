@@ -418,3 +418,22 @@ def test_requests_message_objects_and_texts_that_read(quotes_of, text, expected)
 )
 def test_not_requests_or_messages(quotes_of, text):
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a participle after a reported clause continues the frame: the frame's subject speaks
+        (
+            "Senator Ruth Hale said she did not believe the claims, arguing that turnout was the problem.",
+            ("indirect", "turnout was the problem", "Ruth Hale"),
+        ),
+        # counter-example: a verb with its own subject speaks for that subject
+        (
+            "Ruth Hale said the mayor lied, and the council argued that the vote was fair.",
+            ("indirect", "the vote was fair", "council"),
+        ),
+    ],
+)
+def test_speaker_of_a_frame_continued_inside_a_report(quotes_of, text, expected):
+    assert expected in quotes_of(text)

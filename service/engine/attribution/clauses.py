@@ -37,7 +37,8 @@ def reported_clauses(d: Document, cues: Cues, quoted: list[Attribution]) -> list
         for first, last, rule in clause_ranges(d, cues, cue):
             if last < first:
                 continue
-            marker = doc[first].dep_ == "mark" or not doc[first].lower_ == "that"  # "that was not her view"
+            # "that was not her view": "that" is the clause's subject, not its complementizer
+            marker = not (doc[first].lower_ == "that" and doc[first].dep_ in ("nsubj", "nsubjpass"))
             start, end = trim(text, doc[first].idx, doc[last].idx + len(doc[last]), marker)
             while end - start > 1 and text[end - 1] in ".!?" and not text[end - 2].isupper():
                 end -= 1  # the sentence's full stop is the reporter's, not the source's

@@ -29,7 +29,26 @@ def speaker_of(d: Document, cue: Cue) -> Token | None:
     if cue.cls == "noun":
         # "Trump's claim that …": the possessor; no possessor, no speaker
         return next((c for c in cue.token.children if c.dep_ == "poss"), None)
+    if (frame := _frame_continued(d, cue.token)) is not None:
+        return subject(frame)
     return subject(cue.token)
+
+
+def _frame_continued(d: Document, verb: Token) -> Token | None:
+    """ "May said that the country would leave and suggested that …", "…
+    said he doubted it, arguing that …": a reporting verb that the parser hung
+    on a verb of someone's reported clause continues the frame around it, whose
+    subject speaks."""
+    head = verb.head
+    if head.i == verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ","
+    if not (verb.dep_ == "conj" or participle) or head.dep_ != "ccomp" or head.i > verb.i:
+        return None
+    if head.lemma_.lower() in d.lexicons.cue_verbs and any(c.dep_ == "ccomp" for c in head.children):
+        return None  # coordinated with a report of its own ("… said she doubted it and argued …")
+    frame = head.head
+    return frame if frame.i < head.i and frame.lemma_.lower() in d.lexicons.cue_verbs else None
 
 
 def agentive(d: Document, token: Token | None) -> bool:
