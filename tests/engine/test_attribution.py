@@ -353,6 +353,11 @@ AS_REPORTED = [
         "Drought, Ana Ruiz often says, is the oldest enemy of farmers.",
         [("indirect", "Drought", "Ana Ruiz"), ("indirect", "is the oldest enemy of farmers", "Ana Ruiz")],
     ),
+    # a fronted adverbial before an interrupting frame is said too, in its own part
+    (
+        "Back in Ohio, Nina Wolfe said, she decided to run.",
+        [("indirect", "Back in Ohio", "Nina Wolfe"), ("indirect", "she decided to run", "Nina Wolfe")],
+    ),
     # the relative pronoun fronted out of the reported clause
     (
         "The council closed the depot, which unions say will cost jobs.",

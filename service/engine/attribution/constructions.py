@@ -361,10 +361,9 @@ def _interrupted(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
     set_off = doc[verb.left_edge.i].is_punct or last < verb.left_edge.i - 1
     if last < head.left_edge.i or not set_off or not parenthetical(verb, last):
         return []
-    left = doc[head.left_edge.i : last + 1]
-    if head.i <= last or any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i == head.i for t in left):
-        ranges.append(clean(cues, head, head.left_edge.i, last))
-    # else the words before the frame are a fronted adverbial ("When he bought the mine, …")
+    # a fronted adverbial is part of what was said too ("Back in Virginia, he said, he
+    # decided …"), in its own part, as is the clause's subject ("The fund, he said, is …")
+    ranges.append(clean(cues, head, head.left_edge.i, last))
     first = verb.right_edge.i + 1
     while first <= head.right_edge.i and doc[first].is_punct:
         first += 1
