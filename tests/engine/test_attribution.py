@@ -355,8 +355,8 @@ AS_REPORTED = [
     ),
     # a fronted adverbial before an interrupting frame is said too, in its own part
     (
-        "Back in Ohio, Nina Wolfe said, she decided to run.",
-        [("indirect", "Back in Ohio", "Nina Wolfe"), ("indirect", "she decided to run", "Nina Wolfe")],
+        "Back in Ohio, Mr. Wolfe said, he decided to run for mayor.",
+        [("indirect", "Back in Ohio", "Wolfe"), ("indirect", "he decided to run for mayor", "Wolfe")],
     ),
     # the relative pronoun fronted out of the reported clause
     (
