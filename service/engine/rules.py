@@ -35,6 +35,7 @@ class Rule(StrEnum):
     CLAUSE_ON_CHANNEL = "clause-on-channel"  # "said in a letter that …"
     MISPARSED_CLAUSE = "misparsed-clause"  # "said the disputes since the meeting underscored …"
     MESSAGE_OBJECT = "message-object"  # "announced a hiring freeze", "stressed the need for calm"
+    AFTER_COLON = "after-colon"  # "Lee wrote: the council has failed."
     COORDINATED = "coordinated"  # "…, he added, and “resulted in …”"
     QUOTE_FOLLOW_ON = "quote-follow-on"  # "Costs “will fall,” Lee said. “We are sure.”"
     # pass 3: a quoted fragment under a naming cue

@@ -442,3 +442,45 @@ def test_not_requests_or_messages(quotes_of, text):
 )
 def test_speaker_of_a_frame_continued_inside_a_report(quotes_of, text, expected):
     assert expected in quotes_of(text)
+
+
+FRAGILE_FRAMES = [
+    # a relative clause or a party and state between the speaker and the cue
+    ("“We were ready,” Ms. Lane, who lives in Austin, said.", ("direct", "We were ready,", "Lane")),
+    (
+        "“The vote stands,” Rep. Dana Cole (D-Ore.) said after the hearing.",
+        ("direct", "The vote stands,", "Dana Cole"),
+    ),
+    # a colon closing the paragraph before the quotation
+    (
+        "Mayor Ivan Roth spoke for an hour. He said:\n\n“Our streets are safe again.”",
+        ("direct", "Our streets are safe again.", "Ivan Roth"),
+    ),
+    # an unquoted statement after a colon, inline or in the next paragraph
+    (
+        "Nora Vance wrote:\n\nThe council has failed. It must resign.",
+        ("indirect", "The council has failed. It must resign", "Nora Vance"),
+    ),
+    ("Nora Vance added: the council has failed.", ("indirect", "the council has failed", "Nora Vance")),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRAGILE_FRAMES)
+def test_fragile_frames_and_colons(quotes_of, text, expected):
+    assert expected in quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The rules are simple:\n\n“Nobody leaves.”", []),  # no one frames it
+        ("Nora Vance listed three demands: pay, hours and safety.", []),  # "list" reports nothing
+        # the cue after the quotation is the crowd's, not the later speaker's
+        (
+            "“We were ready,” the crowd shouted as police arrived, and Ms. Lane said nothing.",
+            [("direct", "We were ready,", "crowd")],
+        ),
+    ],
+)
+def test_colon_and_frame_counter_examples(quotes_of, text, expected):
+    assert quotes_of(text) == expected

@@ -280,6 +280,28 @@ def _without_aside(obj) -> int:
     return last
 
 
+def _after_colon(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
+    """ "Lee wrote: the council has failed." / "Lee wrote:" ¶ "The council has
+    failed.": a frame ending in a colon introduces an unquoted statement, to the
+    end of its paragraph (a quotation there is pass 1's)."""
+    verb = cue.token
+    doc = verb.doc
+    colon = next((t.i for t in doc[verb.i + 1 : verb.right_edge.i + 2] if t.is_punct), None)
+    if colon is None or doc[colon].text != ":" or any(t.dep_ in ("ccomp", "dobj") for t in verb.rights):
+        return []
+    first = colon + 1
+    while first < len(doc) and doc[first].is_space:
+        first += 1
+    if first >= len(doc) or doc[first].text in "“‘\"'" or d.in_quotation(doc[first]):
+        return []
+    last = first
+    while last + 1 < len(doc) and "\n" not in doc[last + 1].text:
+        last += 1
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return [(first, last)] if last > first else []
+
+
 def _clause_on_channel(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
     """ "said in a letter that …": the parser hangs the reported clause on
     the channel noun; a that-clause with its own subject is still the cue's."""
@@ -416,6 +438,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction(Rule.MISPARSED_CLAUSE, Reading.VERB, 5, _misparsed_clause),
     Construction(Rule.PARENTHETICAL, Reading.VERB, 6, _interrupted),
     Construction(Rule.MESSAGE_OBJECT, Reading.VERB, 7, _message_object),
+    Construction(Rule.AFTER_COLON, Reading.VERB, 8, _after_colon),
     Construction(Rule.COORDINATED, Reading.VERB, None, _coordinated),
 )
 

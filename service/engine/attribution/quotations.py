@@ -32,16 +32,35 @@ def _after_frame(d: Document, cues: Cues, q: QuoteMarks) -> Cue | None:
     if first is None:
         return None
     doc = d.doc
-    for i in range(first.i, min(first.i + _FRAME_REACH, len(doc))):
+    i, counted = first.i, 0
+    while i < len(doc) and counted < _FRAME_REACH:
         token = doc[i]
         if "\n" in token.text or token.text in '“‘"' or (token.is_sent_start and i > first.i):
             return None
+        if token.text == "(" and (close := _closing_paren(doc, i)) is not None:
+            i = close + 1  # "Rep. Jane Roe (D-Mass.) said": the party and state are not counted
+            continue
         cue = cues.by_token.get(i)
         if cue is not None:
             if cue.lemma != ACCORDING_TO and has_clause_right(cue.token, lambda t: not d.in_quotation(t)):
                 return None
             return cue
+        if is_verb(token) and token.dep_ in ("relcl", "acl") and token.head.i < token.i and token.head.i >= first.i:
+            i = token.right_edge.i + 1  # "Ms. Lane, who lives in Austin, said": a clause on the speaker
+            continue
         if is_verb(token) and token.pos_ != "AUX" and token.dep_ not in ("amod", "compound"):
+            return None
+        i += 1
+        counted += 1
+    return None
+
+
+def _closing_paren(doc, i: int) -> int | None:
+    """The ")" closing the "(" at ``i`` within a few tokens on the same line."""
+    for j in range(i + 1, min(i + 8, len(doc))):
+        if doc[j].text == ")":
+            return j
+        if "\n" in doc[j].text or doc[j].text == "(":
             return None
     return None
 
@@ -51,6 +70,12 @@ def _before_frame(d: Document, cues: Cues, q: QuoteMarks) -> Cue | None:
     j = q.open_mark - 1
     while j >= 0 and text[j].isspace() and text[j] != "\n":
         j -= 1
+    if j >= 0 and text[j] == "\n":
+        # "He said:" closing the paragraph before: the colon introduces the quotation
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or text[j] != ":":
+            return None
     if j < 0 or text[j] not in ":,":
         return None
     last = d.token_at(j)
