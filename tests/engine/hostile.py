@@ -63,6 +63,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
         lambda i: f'"We will see," said {_FIRST[i % 10]} {_LAST[i // 10 % 10]}{chr(97 + i // 100 % 26)}. ', n
     ),
     "one-letter words": lambda n: _fill(lambda i: "a ", n),
+    "frames ending in colons": lambda n: _fill(lambda i: "Lee wrote: ", n),
+    "quotations after reports": lambda n: _fill(lambda i: 'Lee said costs would fall. "We are sure." ', n),
     "emoji": lambda n: _fill(lambda i: "😀👍🏽👨‍👩‍👧 ", n),
     "line breaks": lambda n: "\n" * n,
 }

@@ -52,7 +52,7 @@ def test_hostile_runs_are_broken_without_moving_anything(text):
 
 
 def test_a_long_symbol_run_keeps_its_ends():
-    text = 'He said "' + '"' * 100 + ' hello'
+    text = 'He said "' + '"' * 100 + " hello"
     work = guard_text(text)
     assert work.startswith('He said "' + '"' * 7) and work.endswith('"' * 8 + " hello")
 
@@ -68,7 +68,7 @@ def test_a_grapheme_cluster_is_kept_or_blanked_whole(cluster, gap):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('"“”‘’\'(){}$:;,.-_a1 \n😀\u200d\u0301')), max_size=600))
+@given(st.text(alphabet=st.sampled_from(list("\"“”‘’'(){}$:;,.-_a1 \n😀\u200d\u0301")), max_size=600))
 def test_same_length_and_only_punctuation_becomes_space(text):
     work = guard_text(text)
     assert len(work) == len(text)

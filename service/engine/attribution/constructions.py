@@ -33,6 +33,7 @@ _CLAUSE_AFTER_OBJECT = {
     "say", "add", "write", "claim", "argue", "insist", "contend", "note", "explain", "acknowledge", "predict",
     "suggest", "state", "declare", "report", "assert",
 }  # fmt: skip
+_COLON_REACH = 300  # tokens of a statement after a colon: a paragraph of news, and a bound on cost
 _FINAL_FRAME_VERBS = {"say", "report", "tell", "add", "write", "claim", "warn", "insist", "argue"}
 
 
@@ -294,8 +295,8 @@ def _after_colon(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
         first += 1
     if first >= len(doc) or doc[first].text in "“‘\"'" or d.in_quotation(doc[first]):
         return []
-    last = first
-    while last + 1 < len(doc) and "\n" not in doc[last + 1].text:
+    last, stop = first, min(len(doc), first + _COLON_REACH)
+    while last + 1 < stop and "\n" not in doc[last + 1].text:
         last += 1
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
