@@ -484,3 +484,24 @@ def test_fragile_frames_and_colons(quotes_of, text, expected):
 )
 def test_colon_and_frame_counter_examples(quotes_of, text, expected):
     assert quotes_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dateline is not the speaker: the name after the dash is
+        (
+            "BOSTON -- Mayor Rita Kane, opening the new library on Friday, said it would stay open late.",
+            ("indirect", "it would stay open late", "Rita Kane"),
+        ),
+        # an acronym that is a name stays the speaker
+        ("NATO said the drills would go ahead.", ("indirect", "the drills would go ahead", "NATO")),
+        # according to a document by its author: the author speaks
+        (
+            "Taxes would rise by 4 percent, according to calculations by the Tax Policy Center.",
+            ("indirect", "Taxes would rise by 4 percent", "Tax Policy Center"),
+        ),
+    ],
+)
+def test_speaker_past_datelines_and_documents(quotes_of, text, expected):
+    assert expected in quotes_of(text)

@@ -30,8 +30,21 @@ def speaker_of(d: Document, cue: Cue) -> Token | None:
         # "Trump's claim that …": the possessor; no possessor, no speaker
         return next((c for c in cue.token.children if c.dep_ == "poss"), None)
     if (frame := _frame_continued(d, cue.token)) is not None:
-        return subject(frame)
-    return subject(cue.token)
+        return _past_dateline(subject(frame))
+    return _past_dateline(subject(cue.token))
+
+
+def _past_dateline(source: Token | None) -> Token | None:
+    """ "WASHINGTON -- President Obama, …, said": the parser took the dateline
+    for the subject and the name after the dash for its appositive."""
+    if source is None or not source.text.isupper() or len(source.text) < 3:
+        return source
+    doc = source.doc
+    opens = source.i == 0 or "\n" in doc[source.i - 1].text or doc[source.i - 1].is_space
+    dash = source.i + 1 < len(doc) and doc[source.i + 1].text in ("--", "—", "–", "-", "―")
+    if not (opens and dash):
+        return source
+    return next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), source)
 
 
 def _frame_continued(d: Document, verb: Token) -> Token | None:
