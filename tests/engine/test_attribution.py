@@ -394,6 +394,7 @@ REQUESTS_AND_MESSAGES = [
     ("Dr. Ana Cole told her staff to stay home.", ("indirect", "her staff to stay home", "Ana Cole")),
     ("The union reminded members to vote by Friday.", ("indirect", "members to vote by Friday", "union")),
     ("Lena Park asked for a recount.", ("indirect", "a recount", "Lena Park")),
+    ("Lena Park asked the mayor about the budget.", ("indirect", "the budget", "Lena Park")),
     ("The mayor stressed the need for calm on Monday.", ("indirect", "the need for calm", "mayor")),
     (
         "Senator Hill has acknowledged the cost of the war, which makes him an outlier.",
@@ -414,6 +415,7 @@ def test_requests_message_objects_and_texts_that_read(quotes_of, text, expected)
     [
         "The center maintains a program to train young leaders.",  # the infinitive modifies the noun
         "She told him the truth.",  # no infinitive: no request
+        "Lena Park was asked about the budget.",  # the asker is not named
         "He denied it.",  # a bare pronoun says nothing
         "The agency proposed a plan to cut visas.",  # an act, not words
         "The coach urged the players.",  # an addressee is not what was said

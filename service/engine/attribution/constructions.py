@@ -234,6 +234,12 @@ def _request(d: Document, cues: Cues, cue: Cue) -> list[TokenRange]:
     verb = cue.token
     if cue.cls != "speech" or not agentive(d, subject(verb)):
         return []
+    if cue.lemma == "ask":
+        # "asked the senator about the budget": a question about a topic
+        about = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
+        topic = next((c for c in about.children if c.dep_ == "pobj"), None) if about is not None else None
+        if topic is not None and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return [clean(cues, verb, topic.left_edge.i, _without_aside(topic))]
     obj = next((c for c in verb.rights if c.dep_ in ("dobj", "dative")), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.tag_ in ("WP", "WDT"):
         return []
