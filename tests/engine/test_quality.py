@@ -3,7 +3,7 @@
 Bars from issue 2 (seed article quotes F1 ≥ 0.95, attribution F1 ≥ 0.90) and,
 for PolNeAR dev, the floor reached by issue 14, a little under the measured
 figures (`python -m bench.evaluate`: quotes P 0.901, F1 0.689, attribution F1
-0.655; speech scope quotes F1 0.821, attribution F1 0.789).
+0.656; speech scope quotes F1 0.822, attribution F1 0.791).
 """
 
 from __future__ import annotations
